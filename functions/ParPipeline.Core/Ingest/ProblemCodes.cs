@@ -1,0 +1,18 @@
+namespace ParPipeline.Ingest;
+
+/// <summary>The stable problem codes written to errors.json; consumers match on them.</summary>
+public static class ProblemCodes
+{
+    public const string BadDropPath = "BAD_DROP_PATH";
+    public const string UnknownIndex = "UNKNOWN_INDEX";
+    public const string NotASpreadsheet = "NOT_A_SPREADSHEET";
+    public const string FileTooLarge = "FILE_TOO_LARGE";
+    public const string EmptyFile = "EMPTY_FILE";
+    public const string HeaderNotFound = "HEADER_NOT_FOUND";
+    public const string UnknownUnit = "UNKNOWN_UNIT";
+    public const string DuplicateUnit = "DUPLICATE_UNIT";
+    public const string NotANumber = "NOT_A_NUMBER";
+    public const string MissingScore = "MISSING_SCORE";
+    public const string ScoreOutOfRange = "SCORE_OUT_OF_RANGE";
+    public const string NoRows = "NO_ROWS";
+}

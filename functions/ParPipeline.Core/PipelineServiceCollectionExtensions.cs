@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ParPipeline.Api;
+using ParPipeline.Indices;
+using ParPipeline.Ingest;
+using ParPipeline.Ranking;
+using ParPipeline.Reports;
+using ParPipeline.Storage;
+using ParPipeline.Units;
+
+namespace ParPipeline;
+
+/// <summary>The one registration both hosts call: storage clients, stores and the pipeline's services.</summary>
+public static class PipelineServiceCollectionExtensions
+{
+    public static IServiceCollection AddParPipeline(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        // ExcelDataReader needs the legacy code pages for every format (xls, csv and the xlsx it sniffs);
+        // registering twice is harmless, so doing it here keeps it "once at start-up" for both hosts.
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+
+        services.AddPipelineStorage(configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.Section));
+
+        services.AddSingleton(_ => Gazetteer.LoadEmbedded());
+        services.AddSingleton(_ => IndexCatalog.LoadEmbedded());
+
+        services.AddSingleton<StorageProvisioner>();
+        services.AddSingleton<ScoreStore>();
+        services.AddSingleton<RankingStore>();
+        services.AddSingleton<IngestionLedger>();
+        services.AddSingleton<FileVault>();
+        services.AddSingleton<RecomputeQueue>();
+        services.AddSingleton<PublicationCatalog>();
+
+        services.AddSingleton<ScoreSheetParser>();
+        services.AddSingleton<IngestionService>();
+        services.AddSingleton<RankingService>();
+        services.AddSingleton<ReportPublisher>();
+
+        services.AddSingleton<RankingQueries>();
+        services.AddSingleton<IndexQueries>();
+        services.AddSingleton<HealthQuery>();
+        return services;
+    }
+}

@@ -1,0 +1,84 @@
+using System.Text;
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Logging;
+using ParPipeline.Indices;
+using ParPipeline.Storage;
+
+namespace ParPipeline.Reports;
+
+/// <summary>
+/// Writes <c>reports/{index}/{year}/summary.*</c> for every index-year whose ranking changed since its last
+/// publication. The ranking hash is kept in the metadata of <c>summary.json</c>, written last, so a run that
+/// failed half-way is finished by the next run and a run with nothing new writes nothing.
+/// </summary>
+public sealed class ReportPublisher(
+    PublicationCatalog catalog, RankingStore rankings, IndexCatalog indices, BlobServiceClient blobs, ILogger<ReportPublisher> log)
+{
+    internal const string HashMetadata = "rankinghash";
+
+    private BlobContainerClient Reports => blobs.GetBlobContainerClient(PipelineStorageNames.ReportsContainer);
+
+    public async Task<IReadOnlyList<PublishedReport>> PublishChangedAsync(CancellationToken ct)
+    {
+        var published = new List<PublishedReport>();
+        foreach (var version in await catalog.ListAsync(ct))
+        {
+            if (await PublishedHashAsync(version.IndexYear, ct) != version.RankingHash &&
+                await PublishAsync(version.IndexYear, ct) is { } report)
+            {
+                published.Add(report);
+            }
+        }
+        return published;
+    }
+
+    /// <summary>Publishes one index-year now, whatever was published before; null when it has no ranking.</summary>
+    public async Task<PublishedReport?> PublishAsync(IndexYear indexYear, CancellationToken ct)
+    {
+        var version = await catalog.GetAsync(indexYear, ct);
+        var table = await rankings.GetAsync(indexYear, ct);
+        if (version is null || table is null)
+        {
+            return null;
+        }
+        var index = indices.Find(indexYear.Index);
+        var summary = new SummaryDocument(indexYear.Index, index?.NameEn ?? indexYear.Index, indexYear.Year, table.ScoreVersion, version.RankingHash, table.Units);
+        var folder = $"{indexYear.Index}/{indexYear.Year}";
+        var metadata = new Dictionary<string, string> { [HashMetadata] = version.RankingHash };
+
+        var files = new List<string>
+        {
+            await UploadAsync($"{folder}/summary.md", Encoding.UTF8.GetBytes(SummaryMarkdown.Render(summary)), "text/markdown; charset=utf-8", metadata, ct),
+            // Last: its metadata marks the publication complete.
+            await UploadAsync($"{folder}/summary.json", JsonSerializer.SerializeToUtf8Bytes(summary, PipelineJson.Indented), "application/json; charset=utf-8", metadata, ct),
+        };
+        log.LogInformation("Published {IndexYear} reports: {Files}", indexYear, files);
+        return new PublishedReport(indexYear, version.RankingHash, files);
+    }
+
+    public async Task<string?> PublishedHashAsync(IndexYear indexYear, CancellationToken ct)
+    {
+        try
+        {
+            var properties = await Reports.GetBlobClient($"{indexYear.Index}/{indexYear.Year}/summary.json").GetPropertiesAsync(cancellationToken: ct);
+            return properties.Value.Metadata.TryGetValue(HashMetadata, out var hash) ? hash : null;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    private async Task<string> UploadAsync(string name, byte[] content, string contentType, IDictionary<string, string> metadata, CancellationToken ct)
+    {
+        await Reports.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(content), new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+            Metadata = metadata,
+        }, ct);
+        return $"{PipelineStorageNames.ReportsContainer}/{name}";
+    }
+}

@@ -1,0 +1,24 @@
+using System.Globalization;
+using System.Text;
+
+namespace ParPipeline.Reports;
+
+/// <summary>Renders <c>summary.md</c>: a title and the ranked table.</summary>
+public static class SummaryMarkdown
+{
+    public static string Render(SummaryDocument summary)
+    {
+        var md = new StringBuilder();
+        md.Append(CultureInfo.InvariantCulture, $"# {summary.IndexName} {summary.Year}\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"{summary.Units.Count} units ranked.\n\n");
+        md.Append("| Rank | Code | Unit | Score |\n|---:|---|---|---:|\n");
+        foreach (var unit in summary.Units)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"| {unit.Rank} | {unit.UnitCode} | {Escape(unit.UnitName)} | {unit.Score:F2} |\n");
+        }
+        return md.ToString();
+    }
+
+    // A unit name is data from a ministry file: keep it from breaking out of its table cell.
+    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace('\n', ' ').Replace("<", "&lt;", StringComparison.Ordinal);
+}

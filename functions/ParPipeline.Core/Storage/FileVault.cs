@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using ParPipeline.Ingest;
+
+namespace ParPipeline.Storage;
+
+/// <summary>
+/// Where originals go: <c>ministry-archive/{sha256}.{ext}</c> when ingested, <c>ministry-quarantine/{sha256}.{ext}</c>
+/// with <c>{sha256}.errors.json</c> when rejected. Names come from the content hash, never from the drop's
+/// name, so a hostile blob name is never used as a path.
+/// </summary>
+public sealed class FileVault(BlobServiceClient blobs)
+{
+    public async Task<string> ArchiveAsync(DroppedFile file, CancellationToken ct)
+    {
+        var name = $"{file.Sha256}{file.Extension}";
+        await UploadAsync(PipelineStorageNames.ArchiveContainer, name, BinaryData.FromBytes(file.Content), "application/octet-stream", file.BlobName, ct);
+        return $"{PipelineStorageNames.ArchiveContainer}/{name}";
+    }
+
+    public async Task<string> QuarantineAsync(DroppedFile file, ErrorReport report, CancellationToken ct)
+    {
+        var name = $"{file.Sha256}{file.Extension}";
+        await UploadAsync(PipelineStorageNames.QuarantineContainer, name, BinaryData.FromBytes(file.Content), "application/octet-stream", file.BlobName, ct);
+        await UploadAsync(PipelineStorageNames.QuarantineContainer, $"{file.Sha256}.errors.json",
+            BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(report, PipelineJson.Options)), "application/json", file.BlobName, ct);
+        return $"{PipelineStorageNames.QuarantineContainer}/{name}";
+    }
+
+    /// <summary>Removes a handled drop so that <c>ministry-drops</c> only ever holds pending work.</summary>
+    public async Task DeleteDropAsync(string blobName, CancellationToken ct)
+    {
+        try
+        {
+            await blobs.GetBlobContainerClient(PipelineStorageNames.DropsContainer).GetBlobClient(blobName)
+                .DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: ct);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Already gone (a retry after a crash between the ledger write and this delete): nothing to do.
+        }
+    }
+
+    private async Task UploadAsync(string container, string name, BinaryData content, string contentType, string originalName, CancellationToken ct)
+    {
+        var blob = blobs.GetBlobContainerClient(container).GetBlobClient(name);
+        await blob.UploadAsync(content, new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+            // Metadata values must be ASCII: keep the original name URL-escaped.
+            Metadata = new Dictionary<string, string> { ["originalname"] = Uri.EscapeDataString(originalName) },
+        }, ct);
+    }
+}

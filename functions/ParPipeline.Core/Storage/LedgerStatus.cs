@@ -1,0 +1,7 @@
+namespace ParPipeline.Storage;
+
+public enum LedgerStatus
+{
+    Ingested,
+    Rejected,
+}

@@ -1,0 +1,30 @@
+namespace ParPipeline.Storage;
+
+/// <summary>
+/// The containers, queues and tables the pipeline uses. They are fixed names, not settings: the trigger
+/// attributes of both hosts name them as constants, as Azure Functions requires, and infra/ creates them.
+/// </summary>
+public static class PipelineStorageNames
+{
+    public const string Connection = "PipelineStorage";
+
+    public const string DropsContainer = "ministry-drops";
+    public const string ArchiveContainer = "ministry-archive";
+    public const string QuarantineContainer = "ministry-quarantine";
+    public const string ReportsContainer = "reports";
+
+    public const string RecomputeQueue = "rankings-recompute";
+
+    public const string ScoresTable = "Scores";
+    public const string RankingsTable = "Rankings";
+    public const string IngestionsTable = "Ingestions";
+    public const string PublicationsTable = "Publications";
+
+    public static IReadOnlyList<string> Containers { get; } =
+        [DropsContainer, ArchiveContainer, QuarantineContainer, ReportsContainer];
+
+    public static IReadOnlyList<string> Queues { get; } = [RecomputeQueue];
+
+    public static IReadOnlyList<string> Tables { get; } =
+        [ScoresTable, RankingsTable, IngestionsTable, PublicationsTable];
+}

@@ -1,0 +1,190 @@
+using System.Net;
+using System.Net.Sockets;
+using Azure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Azure.WebJobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ParPipeline.Local.Azurite;
+using ParPipeline.Local.Http;
+using ParPipeline.Local.Triggers;
+using ParPipeline.Storage;
+
+namespace ParPipeline.Local;
+
+/// <summary>
+/// The pipeline on one machine: the WebJobs SDK runs the same triggers as the Azure app (blob receipts,
+/// retries and poison handling as in Azure), Kestrel serves /api on loopback, and Azurite is started when
+/// no <c>PipelineStorage</c> is configured.
+/// </summary>
+public sealed class LocalHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private readonly AzuriteServer? _azurite;
+
+    private LocalHost(IHost host, AzuriteServer? azurite, Uri baseAddress, string storage)
+    {
+        _host = host;
+        _azurite = azurite;
+        BaseAddress = baseAddress;
+        Storage = storage;
+    }
+
+    /// <summary>Where /api is served, e.g. http://127.0.0.1:7071/.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The storage in use, without secrets.</summary>
+    public string Storage { get; }
+
+    public IServiceProvider Services => _host.Services;
+
+    public AzuriteServer? Azurite => _azurite;
+
+    public static async Task<LocalHost> StartAsync(IConfiguration configuration, Action<ILoggingBuilder> logging, CancellationToken ct)
+    {
+        var options = configuration.GetSection(LocalHostOptions.Section).Get<LocalHostOptions>() ?? new LocalHostOptions();
+        EnsurePortFree(options.HttpPort);
+
+        AzuriteServer? azurite = null;
+        var connection = PipelineStorageConnection.From(configuration.GetSection(PipelineStorageNames.Connection));
+        var overrides = new Dictionary<string, string?>();
+        if (!connection.IsConfigured)
+        {
+            var root = RepositoryRoot.Find();
+            azurite = await AzuriteServer.StartAsync(
+                new AzuriteOptions(root, Path.Combine(root, options.DataDirectory, "azurite"), []), ct);
+            overrides[PipelineStorageNames.Connection] = azurite.ConnectionString();
+        }
+
+        try
+        {
+            var pipelineStorage = overrides.GetValueOrDefault(PipelineStorageNames.Connection) ?? configuration[PipelineStorageNames.Connection];
+            // The WebJobs SDK keeps blob receipts, timer schedules and locks in AzureWebJobsStorage.
+            if (string.IsNullOrEmpty(configuration["AzureWebJobsStorage"]) && !string.IsNullOrEmpty(pipelineStorage))
+            {
+                overrides["AzureWebJobsStorage"] = pipelineStorage;
+            }
+            var host = Build(configuration, overrides, options, logging);
+            await ProvisionAsync(host.Services, options.StorageTimeout, ct);
+            await StartHostAsync(host, options.HttpPort, ct);
+
+            var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            var storage = host.Services.GetRequiredService<IOptions<PipelineStorageOptions>>().Value.Connection.Describe();
+            return new LocalHost(host, azurite, new Uri(address.TrimEnd('/') + "/"), storage);
+        }
+        catch
+        {
+            if (azurite is not null)
+            {
+                await azurite.DisposeAsync();
+            }
+            throw;
+        }
+    }
+
+    private static IHost Build(IConfiguration configuration, Dictionary<string, string?> overrides, LocalHostOptions options, Action<ILoggingBuilder> logging) =>
+        new HostBuilder()
+            .ConfigureAppConfiguration(config => config
+                .AddInMemoryCollection(LocalDefaults.Settings)
+                .AddConfiguration(configuration)
+                .AddInMemoryCollection(overrides))
+            .ConfigureLogging(logging)
+            .ConfigureWebJobs(webJobs =>
+            {
+                webJobs.AddAzureStorageCoreServices();
+                webJobs.AddAzureStorageBlobs();
+                // The default polls an empty queue once a minute at most; 2 s keeps drop-to-ranking quick.
+                webJobs.AddAzureStorageQueues(queues => queues.MaxPollingInterval = TimeSpan.FromSeconds(2));
+                webJobs.AddTimers();
+            })
+            .ConfigureServices((context, services) =>
+            {
+                services.AddParPipeline(context.Configuration);
+                services.AddSingleton<ITypeLocator, LocalTriggerTypes>();
+                services.AddRouting();
+            })
+            .ConfigureWebHost(web => web
+                .UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.HttpPort))
+                .Configure(app => app.UseRouting().UseEndpoints(endpoints => endpoints.MapPipelineApi())))
+            .UseDefaultServiceProvider(o => { o.ValidateOnBuild = true; o.ValidateScopes = true; })
+            .Build();
+
+    private static void EnsurePortFree(int port)
+    {
+        if (port == 0)
+        {
+            return;
+        }
+        try
+        {
+            var probe = new TcpListener(IPAddress.Loopback, port);
+            probe.Start();
+            probe.Stop();
+        }
+        catch (SocketException)
+        {
+            throw new LocalStartupException($"Port {port} on 127.0.0.1 is already in use: stop whatever listens there, or pass --port with another port.");
+        }
+    }
+
+    private static async Task ProvisionAsync(IServiceProvider services, TimeSpan timeout, CancellationToken ct)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(timeout);
+        var where = services.GetRequiredService<IOptions<PipelineStorageOptions>>().Value.Connection.Describe();
+        try
+        {
+            await services.GetRequiredService<StorageProvisioner>().EnsureCreatedAsync(limit.Token);
+        }
+        catch (Exception e) when (e is RequestFailedException or AggregateException or HttpRequestException or OperationCanceledException && !ct.IsCancellationRequested)
+        {
+            var reason = e is OperationCanceledException ? $"no answer within {timeout.TotalSeconds:0} s" : e.Message.ReplaceLineEndings(" ");
+            throw new LocalStartupException($"Storage at {where} cannot be reached: {Shorten(reason)}", e);
+        }
+    }
+
+    private static async Task StartHostAsync(IHost host, int port, CancellationToken ct)
+    {
+        try
+        {
+            await host.StartAsync(ct);
+        }
+        catch (IOException e) when (e.InnerException is SocketException or null)
+        {
+            throw new LocalStartupException($"Port {port} on 127.0.0.1 cannot be used: {e.Message}", e);
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + " ...";
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            await _host.StopAsync(stop.Token);
+        }
+        finally
+        {
+            try
+            {
+                _host.Dispose();
+            }
+            catch (InvalidOperationException)
+            {
+                // WebJobs 3.0.x disposes the timer trigger's singleton-lock renewal timer a second time after
+                // StopAsync ("The timer has already been stopped"); the host is down either way.
+            }
+            if (_azurite is not null)
+            {
+                await _azurite.DisposeAsync();
+            }
+        }
+    }
+}

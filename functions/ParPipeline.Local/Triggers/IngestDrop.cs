@@ -1,0 +1,19 @@
+using Microsoft.Azure.WebJobs;
+using Microsoft.Extensions.Logging;
+using ParPipeline.Ingest;
+using ParPipeline.Storage;
+
+namespace ParPipeline.Local.Triggers;
+
+/// <summary>The local twin of the Azure app's IngestDrop: same name, same path, polling blob trigger.</summary>
+public sealed class IngestDrop(IngestionService ingestion, ILogger<IngestDrop> log)
+{
+    [FunctionName(nameof(IngestDrop))]
+    public async Task Run(
+        [BlobTrigger(PipelineStorageNames.DropsContainer + "/{name}", Connection = PipelineStorageNames.Connection)] Stream blob,
+        string name, CancellationToken ct)
+    {
+        var outcome = await ingestion.IngestAsync(name, blob, ct);
+        log.LogInformation("{Blob}: {Outcome}", name, outcome);
+    }
+}
