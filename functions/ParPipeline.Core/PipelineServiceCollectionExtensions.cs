@@ -17,9 +17,7 @@ public static class PipelineServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
 
-        // ExcelDataReader needs the legacy code pages for every format (xls, csv and the xlsx it sniffs);
-        // registering twice is harmless, so doing it here keeps it "once at start-up" for both hosts.
-        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        CodePages.EnsureRegistered();
 
         services.AddPipelineStorage(configuration);
         services.AddSingleton(TimeProvider.System);

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Azure.WebJobs;
+using Microsoft.Azure.WebJobs.Host;
+using Microsoft.Azure.WebJobs.Host.Executors;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -161,13 +163,34 @@ public sealed class LocalHost : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops taking new work and lets running functions finish, as the Functions host does before it shuts an
+    /// instance down: stopping the WebJobs host alone does not wait for a queue function already running,
+    /// which would then log into a disposed logger factory and bring the process down.
+    /// </summary>
+    private async Task DrainAsync(CancellationToken ct)
+    {
+        if (_host.Services.GetService<IDrainModeManager>() is { } drain)
+        {
+            await drain.EnableDrainModeAsync(ct);
+        }
+        if (_host.Services.GetService<IFunctionActivityStatusProvider>() is { } activity)
+        {
+            while (activity.GetStatus().OutstandingInvocations > 0 && !ct.IsCancellationRequested)
+            {
+                await Task.Delay(50, CancellationToken.None);
+            }
+        }
+    }
+
     private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + " ...";
 
     public async ValueTask DisposeAsync()
     {
         try
         {
-            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await DrainAsync(stop.Token);
             await _host.StopAsync(stop.Token);
         }
         finally

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using ExcelDataReader;
 
 namespace ParPipeline.Units;
 
@@ -38,7 +37,7 @@ public sealed class Gazetteer
     {
         using var stream = typeof(Gazetteer).Assembly.GetManifestResourceStream("ParPipeline.Units.provinces.csv")
             ?? throw new InvalidOperationException("Embedded resource Units/provinces.csv is missing.");
-        using var reader = ExcelReaderFactory.CreateCsvReader(stream, new ExcelReaderConfiguration { FallbackEncoding = Encoding.UTF8 });
+        using var reader = Ingest.SpreadsheetOpener.Open(stream, ".csv");
         var units = new List<Unit>();
         var header = true;
         while (reader.Read())

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using ParPipeline.Tests.Infrastructure;
+
+namespace ParPipeline.Tests.Functions;
+
+/// <summary>
+/// The Azure wiring, checked without the Functions host: the Worker SDK writes functions.metadata at build,
+/// and the host binds exactly what it says.
+/// </summary>
+public sealed class FunctionsMetadataTests
+{
+    private static readonly JsonElement[] Functions = Load();
+
+    private static JsonElement[] Load()
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.FunctionsOutput, "functions.metadata")));
+        return [.. doc.RootElement.EnumerateArray().Select(e => e.Clone())];
+    }
+
+    private static JsonElement Binding(string function)
+    {
+        var f = Functions.Single(f => f.GetProperty("name").GetString() == function);
+        Assert.Equal("dotnet-isolated", f.GetProperty("language").GetString());
+        Assert.Equal("ParPipeline.Functions.dll", f.GetProperty("scriptFile").GetString());
+        return Assert.Single(f.GetProperty("bindings").EnumerateArray(), b => b.GetProperty("direction").GetString() == "In");
+    }
+
+    private static Dictionary<string, string> Fields(JsonElement binding) =>
+        binding.EnumerateObject().Where(p => p.Value.ValueKind is JsonValueKind.String or JsonValueKind.True or JsonValueKind.False)
+            .ToDictionary(p => p.Name, p => p.Value.ToString());
+
+    [Fact]
+    public void The_app_has_exactly_the_pipeline_functions()
+    {
+        Assert.Equal(
+            ["ApiHealth", "ApiIndices", "ApiRankings", "IngestDrop", "PublishReports", "RecomputeRankings"],
+            Functions.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void IngestDrop_is_an_event_grid_blob_trigger_on_ministry_drops()
+    {
+        var fields = Fields(Binding("IngestDrop"));
+        Assert.Equal("blobTrigger", fields["type"]);
+        Assert.Equal("ministry-drops/{name}", fields["path"]);
+        Assert.Equal("PipelineStorage", fields["connection"]);
+        Assert.Equal("EventGrid", fields["source"]);
+    }
+
+    [Fact]
+    public void RecomputeRankings_is_a_queue_trigger_on_rankings_recompute()
+    {
+        var fields = Fields(Binding("RecomputeRankings"));
+        Assert.Equal("queueTrigger", fields["type"]);
+        Assert.Equal("rankings-recompute", fields["queueName"]);
+        Assert.Equal("PipelineStorage", fields["connection"]);
+    }
+
+    [Fact]
+    public void PublishReports_is_a_monitored_timer_on_the_ReportSchedule_setting()
+    {
+        var fields = Fields(Binding("PublishReports"));
+        Assert.Equal("timerTrigger", fields["type"]);
+        Assert.Equal("%ReportSchedule%", fields["schedule"]);
+        Assert.Equal("True", fields["useMonitor"]);
+    }
+
+    [Theory]
+    [InlineData("ApiHealth", "health")]
+    [InlineData("ApiIndices", "indices")]
+    [InlineData("ApiRankings", "rankings/{index}/{year}")]
+    public void Read_routes_are_anonymous_GETs(string function, string route)
+    {
+        var binding = Binding(function);
+        var fields = Fields(binding);
+        Assert.Equal("httpTrigger", fields["type"]);
+        Assert.Equal(route, fields["route"]);
+        Assert.Equal("Anonymous", fields["authLevel"]);
+        Assert.Equal(["get"], binding.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+    }
+
+    [Fact]
+    public void The_root_host_json_is_copied_into_the_app_output_with_the_api_prefix()
+    {
+        var copied = File.ReadAllText(Path.Combine(RepositoryPaths.FunctionsOutput, "host.json"));
+        Assert.Equal(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "host.json")), copied);
+        using var doc = JsonDocument.Parse(copied);
+        Assert.Equal("2.0", doc.RootElement.GetProperty("version").GetString());
+        Assert.Equal("api", doc.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
+        Assert.Equal("00:00:02", doc.RootElement.GetProperty("extensions").GetProperty("queues").GetProperty("maxPollingInterval").GetString());
+    }
+}

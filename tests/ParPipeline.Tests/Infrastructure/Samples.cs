@@ -1,0 +1,17 @@
+using ParPipeline.Local;
+
+namespace ParPipeline.Tests.Infrastructure;
+
+/// <summary>The bundled sample ministry files (samples/README.md says which values are published).</summary>
+public static class Samples
+{
+    public static string Directory => Path.Combine(RepositoryRoot.Find(), "samples");
+
+    public const string Par2023 = "PAR/2023/par-index-2023-provinces.xlsx";
+    public const string Par2022 = "PAR/2022/par-index-2022-provinces.xlsx";
+    public const string Sipas2023 = "SIPAS/2023/sipas-2023.csv";
+
+    public static byte[] Bytes(string name) => File.ReadAllBytes(Path.Combine(Directory, name));
+
+    public static Stream Open(string name) => new MemoryStream(Bytes(name), writable: false);
+}

@@ -1,0 +1,102 @@
+using System.Net;
+using System.Text.Json;
+using Azure.Storage.Blobs;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ParPipeline.Api;
+using ParPipeline.Functions.Http;
+using ParPipeline.Local;
+using ParPipeline.Storage;
+using ParPipeline.Tests.Infrastructure;
+
+namespace ParPipeline.Tests.Local;
+
+/// <summary>
+/// Through the real triggers: the local host (WebJobs blob and queue triggers, Kestrel) on the fixture's
+/// Azurite; the test only uploads a workbook and reads the HTTP API, as a ministry clerk and a dashboard would.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class LocalHostEndToEndTests(AzuriteFixture azurite)
+{
+    private Task<LocalHost> StartHostAsync() =>
+        LocalHost.StartAsync(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [PipelineStorageNames.Connection] = azurite.NewAccountConnectionString(),
+            ["Local:HttpPort"] = "0",
+        }).Build(), logging => logging.ClearProviders(), CancellationToken.None);
+
+    [Fact]
+    public async Task A_dropped_workbook_is_served_by_the_API_after_the_blob_and_queue_triggers_ran()
+    {
+        await using var host = await StartHostAsync();
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("api/rankings/PAR/2023")).StatusCode);
+
+        await host.Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(PipelineStorageNames.DropsContainer)
+            .GetBlobClient(Samples.Par2023).UploadAsync(BinaryData.FromBytes(Samples.Bytes(Samples.Par2023)));
+
+        var body = await Eventually.GetAsync(async () =>
+        {
+            var response = await http.GetAsync("api/rankings/PAR/2023");
+            return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadAsStringAsync() : null;
+        }, TimeSpan.FromSeconds(60), "PAR 2023 served by /api/rankings");
+
+        using var json = JsonDocument.Parse(body);
+        var units = json.RootElement.GetProperty("units").EnumerateArray().ToList();
+        Assert.Equal(63, units.Count);
+        var daNang = units.Single(u => u.GetProperty("unitCode").GetString() == "48");
+        Assert.Equal("Đà Nẵng", daNang.GetProperty("unitName").GetString());
+        Assert.Equal(12, daNang.GetProperty("rank").GetInt32());
+        Assert.Equal(63, daNang.GetProperty("of").GetInt32());
+        Assert.Equal(88.68, daNang.GetProperty("score").GetDouble());
+        Assert.Equal("Quảng Ninh", units[0].GetProperty("unitName").GetString());
+
+        var indices = JsonDocument.Parse(await http.GetStringAsync("api/indices")).RootElement;
+        var par = indices.EnumerateArray().Single(i => i.GetProperty("code").GetString() == "PAR");
+        Assert.Equal(2023, Assert.Single(par.GetProperty("years").EnumerateArray()).GetProperty("year").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("api/health")]
+    [InlineData("api/indices")]
+    [InlineData("api/rankings/PAR/2023")]
+    [InlineData("api/rankings/PAR/1999")]
+    [InlineData("api/rankings/PAPI/2023")]
+    [InlineData("api/rankings/PAR/twenty")]
+    public async Task The_Azure_HTTP_functions_answer_what_the_local_host_answers(string path)
+    {
+        await using var host = await StartHostAsync();
+        await host.Services.GetRequiredService<ParPipeline.Ingest.IngestionService>().IngestAsync(Samples.Par2023, Samples.Open(Samples.Par2023), CancellationToken.None);
+        await host.Services.GetRequiredService<ParPipeline.Ranking.RankingService>().RecomputeAsync(new("PAR", 2023), CancellationToken.None);
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+
+        var local = await http.GetAsync(path);
+        var (status, contentType, body) = await InvokeAzureFunctionAsync(host.Services, path);
+
+        Assert.Equal((int)local.StatusCode, status);
+        Assert.Equal(local.Content.Headers.ContentType!.ToString(), contentType);
+        Assert.Equal(await local.Content.ReadAsStringAsync(), body);
+    }
+
+    private static async Task<(int Status, string ContentType, string Body)> InvokeAzureFunctionAsync(IServiceProvider services, string path)
+    {
+        var context = new DefaultHttpContext { RequestServices = services };
+        context.Request.Method = "GET";
+        context.Request.Path = "/" + path;
+        context.Response.Body = new MemoryStream();
+        var segments = path.Split('/');
+        IActionResult result = segments[1] switch
+        {
+            "health" => await new ApiHealth(services.GetRequiredService<HealthQuery>()).Run(context.Request),
+            "indices" => await new ApiIndices(services.GetRequiredService<IndexQueries>()).Run(context.Request),
+            "rankings" => await new ApiRankings(services.GetRequiredService<RankingQueries>()).Run(context.Request, segments[2], segments[3]),
+            _ => throw new ArgumentException(path),
+        };
+        await result.ExecuteResultAsync(new ActionContext { HttpContext = context });
+        context.Response.Body.Position = 0;
+        return (context.Response.StatusCode, context.Response.ContentType!, await new StreamReader(context.Response.Body).ReadToEndAsync());
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.Extensions.DependencyInjection;
+using ParPipeline.Ingest;
+using ParPipeline.Ranking;
+using ParPipeline.Storage;
+using ParPipeline.Tests.Infrastructure;
+
+namespace ParPipeline.Tests.Ranking;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class RankingServiceTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task Recomputing_writes_the_national_ranking_with_the_published_places()
+    {
+        await using var services = await azurite.NewPipelineAsync();
+        var ingested = await services.GetRequiredService<IngestionService>().IngestAsync(Samples.Par2023, Samples.Open(Samples.Par2023), CancellationToken.None);
+
+        var versions = await services.GetRequiredService<RankingService>().RecomputeAsync(new RecomputeRequest("PAR", 2023), CancellationToken.None);
+
+        var version = Assert.Single(versions);
+        Assert.Equal(ingested.Sha256, version.ScoreVersion);
+        Assert.Equal(63, version.Units);
+        var table = await services.GetRequiredService<RankingStore>().GetAsync(new IndexYear("PAR", 2023), CancellationToken.None);
+        Assert.NotNull(table);
+        Assert.Equal(ingested.Sha256, table.ScoreVersion);
+        string Place(string code) => table.Units.Single(u => u.UnitCode == code) is var u ? $"{u.UnitName} {u.Rank}/{u.Of} {u.Score:F2}" : "";
+        // Published places (shared/reference/par_sipas_results_partial.csv).
+        Assert.Equal("Quảng Ninh 1/63 92.18", Place("22"));
+        Assert.Equal("Hải Phòng 2/63 91.87", Place("31"));
+        Assert.Equal("Ninh Bình 11/63 88.72", Place("37"));
+        Assert.Equal("Đà Nẵng 12/63 88.68", Place("48"));
+        Assert.Equal("Thừa Thiên Huế 17/63 88.38", Place("46"));
+        Assert.Equal("An Giang 63/63 81.32", Place("89"));
+    }
+
+    [Fact]
+    public async Task Recomputing_the_same_scores_twice_changes_nothing()
+    {
+        await using var services = await azurite.NewPipelineAsync();
+        await services.GetRequiredService<IngestionService>().IngestAsync(Samples.Par2023, Samples.Open(Samples.Par2023), CancellationToken.None);
+        var rankings = services.GetRequiredService<RankingService>();
+        var catalog = services.GetRequiredService<PublicationCatalog>();
+
+        var first = Assert.Single(await rankings.RecomputeAsync(new RecomputeRequest("PAR", 2023), CancellationToken.None));
+        var second = Assert.Single(await rankings.RecomputeAsync(new RecomputeRequest("PAR", 2023), CancellationToken.None));
+
+        Assert.Equal(first, second);
+        Assert.Equal(first, await catalog.GetAsync(new IndexYear("PAR", 2023), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Recomputing_a_year_also_recomputes_the_following_year()
+    {
+        await using var services = await azurite.NewPipelineAsync();
+        var ingestion = services.GetRequiredService<IngestionService>();
+        await ingestion.IngestAsync(Samples.Par2022, Samples.Open(Samples.Par2022), CancellationToken.None);
+        await ingestion.IngestAsync(Samples.Par2023, Samples.Open(Samples.Par2023), CancellationToken.None);
+
+        var versions = await services.GetRequiredService<RankingService>().RecomputeAsync(new RecomputeRequest("PAR", 2022), CancellationToken.None);
+
+        Assert.Equal(["PAR-2022", "PAR-2023"], versions.Select(v => v.IndexYear.PartitionKey));
+    }
+}
