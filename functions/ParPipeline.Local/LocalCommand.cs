@@ -16,7 +16,7 @@ public sealed record LocalCommand(string Verb, bool Once, int? Port)
           help      this text
 
           --once       (demo) exit after the demo instead of serving
-          --port N     HTTP port on 127.0.0.1 (default 7071)
+          --port N     HTTP port on 127.0.0.1 (default 7071; 0 picks a free one)
 
         Settings come from environment variables (README, "Settings"); with no PipelineStorage the host starts
         Azurite itself, data under .local/azurite.
@@ -34,7 +34,7 @@ public sealed record LocalCommand(string Verb, bool Once, int? Port)
                 case "--once":
                     once = true;
                     break;
-                case "--port" when i + 1 < args.Count && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p is > 0 and < 65536:
+                case "--port" when i + 1 < args.Count && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p is >= 0 and < 65536:
                     port = p;
                     i++;
                     break;
