@@ -1,0 +1,27 @@
+using ParPipeline.Ingest;
+using ParPipeline.Storage;
+
+namespace ParPipeline.Functions;
+
+/// <summary>
+/// Every app setting the Azure app reads. infra/app/function-app.bicep sets each of them; a test compiles
+/// the Bicep and checks, so a setting added here and forgotten there fails the build, not the deployment.
+/// </summary>
+public static class AppSettingNames
+{
+    private const string Host = "AzureWebJobsStorage";
+    private const string Pipeline = PipelineStorageNames.Connection;
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        // The Functions host's own storage, identity-based.
+        $"{Host}__credential", $"{Host}__clientId", $"{Host}__blobServiceUri", $"{Host}__queueServiceUri", $"{Host}__tableServiceUri",
+        // The triggers' Connection and the Core storage clients, identity-based.
+        $"{Pipeline}__credential", $"{Pipeline}__clientId", $"{Pipeline}__blobServiceUri", $"{Pipeline}__queueServiceUri", $"{Pipeline}__tableServiceUri",
+        // PublishReports' %ReportSchedule%.
+        "ReportSchedule",
+        $"{IngestionOptions.Section}__{nameof(IngestionOptions.MaxFileBytes)}",
+        "APPLICATIONINSIGHTS_CONNECTION_STRING",
+        "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
+    ];
+}

@@ -1,0 +1,63 @@
+// One storage account for the pipeline (containers, queue, tables), the Functions host (AzureWebJobsStorage)
+// and the Flex Consumption deployment package. Shared-key access is off: only Entra identities get in.
+param name string
+param location string
+param tags object
+
+var containers = [
+  'ministry-drops'
+  'ministry-archive'
+  'ministry-quarantine'
+  'reports'
+  deploymentContainerName
+]
+var deploymentContainerName = 'app-package'
+var tables = [
+  'Scores'
+  'Rankings'
+  'Ingestions'
+  'Publications'
+]
+
+resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: { name: 'Standard_LRS' }
+  properties: {
+    allowSharedKeyAccess: false
+    allowBlobPublicAccess: false
+    defaultToOAuthAuthentication: true
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    publicNetworkAccess: 'Enabled'
+  }
+
+  resource blobService 'blobServices' = {
+    name: 'default'
+    resource container 'containers' = [for c in containers: {
+      name: c
+      properties: { publicAccess: 'None' }
+    }]
+  }
+
+  resource queueService 'queueServices' = {
+    name: 'default'
+    resource recompute 'queues' = {
+      name: 'rankings-recompute'
+    }
+  }
+
+  resource tableService 'tableServices' = {
+    name: 'default'
+    resource table 'tables' = [for t in tables: {
+      name: t
+    }]
+  }
+}
+
+output name string = account.name
+output id string = account.id
+output dropsContainerName string = containers[0]
+output deploymentContainerName string = deploymentContainerName

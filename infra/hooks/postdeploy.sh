@@ -1,0 +1,46 @@
+#!/bin/sh
+# azd postdeploy hook: subscribe the IngestDrop blob trigger (Event Grid source) to BlobCreated events of
+# ministry-drops. It runs after deployment because the webhook needs the app's blobs_extension system key,
+# which the Functions host creates only once the app is running. Idempotent: re-running updates the
+# subscription. Needs the Azure CLI, signed in (azd sets the AZURE_* variables below from its outputs).
+set -eu
+
+: "${AZURE_RESOURCE_GROUP:?run through azd (azd up / azd deploy) or export the azd outputs}"
+: "${AZURE_FUNCTION_APP_NAME:?}"
+: "${AZURE_EVENT_GRID_TOPIC_NAME:?}"
+DROPS_CONTAINER="${DROPS_CONTAINER:-ministry-drops}"
+FUNCTION_NAME="IngestDrop"
+SUBSCRIPTION_NAME="ingest-drops"
+
+echo "Waiting for the blobs_extension key of ${AZURE_FUNCTION_APP_NAME} ..."
+key=""
+for attempt in 1 2 3 4 5 6 7 8 9 10 11 12; do
+  key=$(az functionapp keys list --resource-group "$AZURE_RESOURCE_GROUP" --name "$AZURE_FUNCTION_APP_NAME" \
+        --query "systemKeys.blobs_extension" --output tsv 2>/dev/null || true)
+  [ -n "$key" ] && break
+  sleep 10
+done
+if [ -z "$key" ]; then
+  echo "The app has no blobs_extension key yet: open the app once, then run infra/hooks/postdeploy.sh again." >&2
+  exit 1
+fi
+
+endpoint="https://${AZURE_FUNCTION_APP_NAME}.azurewebsites.net/runtime/webhooks/blobs?functionName=Host.Functions.${FUNCTION_NAME}&code=${key}"
+
+# Only the calls that finish an upload (PutBlob, PutBlockList, CopyBlob), so one upload fires once; only
+# ministry-drops. The key travels in the endpoint and is never printed.
+az eventgrid system-topic event-subscription create \
+  --resource-group "$AZURE_RESOURCE_GROUP" \
+  --system-topic-name "$AZURE_EVENT_GRID_TOPIC_NAME" \
+  --name "$SUBSCRIPTION_NAME" \
+  --endpoint-type webhook \
+  --endpoint "$endpoint" \
+  --included-event-types Microsoft.Storage.BlobCreated \
+  --subject-begins-with "/blobServices/default/containers/${DROPS_CONTAINER}/" \
+  --advanced-filter data.api StringIn PutBlob PutBlockList CopyBlob \
+  --event-delivery-schema EventGridSchema \
+  --max-delivery-attempts 30 \
+  --event-ttl 1440 \
+  --output none
+
+echo "Event Grid subscription '${SUBSCRIPTION_NAME}' delivers BlobCreated events of ${DROPS_CONTAINER} to ${FUNCTION_NAME}."

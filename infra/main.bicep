@@ -1,0 +1,109 @@
+// ParPipeline on Azure: `azd up` provisions this and deploys functions/ParPipeline.Functions.
+// The Event Grid subscription that feeds the blob trigger is created after deployment by
+// infra/hooks/postdeploy.sh, because its webhook needs the blobs_extension key of the deployed app.
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(40)
+@description('azd environment name; names and tags every resource.')
+param environmentName string
+
+@minLength(1)
+@description('Azure region for every resource (Flex Consumption must be offered there).')
+param location string
+
+@description('Object id of the person running azd: gets Storage Blob Data Contributor so that they can drop files with --auth-mode login. Empty to skip.')
+param principalId string = ''
+
+@description('NCrontab schedule (UTC, with seconds) of PublishReports: 19:00 UTC is 02:00 in Viet Nam.')
+param reportSchedule string = '0 0 19 * * *'
+
+var tags = { 'azd-env-name': environmentName }
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+// Names are computed here, not read from module outputs, so that What-If can predict every resource.
+var identityName = 'id-parpipeline-${resourceToken}'
+var storageName = 'stpar${resourceToken}'
+var applicationInsightsName = 'appi-parpipeline-${resourceToken}'
+
+resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: 'rg-${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity 'core/identity.bicep' = {
+  scope: rg
+  params: {
+    name: identityName
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'core/storage.bicep' = {
+  scope: rg
+  params: {
+    name: storageName
+    location: location
+    tags: tags
+  }
+}
+
+module monitoring 'core/monitoring.bicep' = {
+  scope: rg
+  params: {
+    logAnalyticsName: 'log-parpipeline-${resourceToken}'
+    applicationInsightsName: applicationInsightsName
+    location: location
+    tags: tags
+  }
+}
+
+module roles 'app/storage-roles.bicep' = {
+  scope: rg
+  params: {
+    storageAccountName: storageName
+    applicationInsightsName: applicationInsightsName
+    appIdentityName: identityName
+    appPrincipalId: identity.outputs.principalId
+    userPrincipalId: principalId
+  }
+  dependsOn: [storage, monitoring]
+}
+
+module functionApp 'app/function-app.bicep' = {
+  scope: rg
+  params: {
+    name: 'func-parpipeline-${resourceToken}'
+    planName: 'plan-parpipeline-${resourceToken}'
+    location: location
+    tags: tags
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    storageAccountName: storageName
+    deploymentContainerName: storage.outputs.deploymentContainerName
+    applicationInsightsName: applicationInsightsName
+    reportSchedule: reportSchedule
+  }
+  // The app starts reading storage as soon as it exists: its roles come first.
+  dependsOn: [roles, monitoring]
+}
+
+module eventGrid 'core/event-grid-topic.bicep' = {
+  scope: rg
+  params: {
+    name: 'evgt-parpipeline-${resourceToken}'
+    location: location
+    tags: tags
+    storageAccountName: storageName
+  }
+  dependsOn: [storage]
+}
+
+output AZURE_LOCATION string = location
+output AZURE_RESOURCE_GROUP string = rg.name
+output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
+output AZURE_FUNCTION_APP_URL string = functionApp.outputs.url
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output AZURE_EVENT_GRID_TOPIC_NAME string = eventGrid.outputs.name
+output DROPS_CONTAINER string = storage.outputs.dropsContainerName
