@@ -34,7 +34,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<RecomputeQueue>();
         services.AddSingleton<PublicationCatalog>();
 
-        services.AddSingleton<ScoreSheetParser>();
+        services.AddSingleton<WorkbookParser>();
         services.AddSingleton<IngestionService>();
         services.AddSingleton<RankingService>();
         services.AddSingleton<ReportPublisher>();

@@ -193,13 +193,18 @@ public sealed class LocalHost : IAsyncDisposable
             await DrainAsync(stop.Token);
             await _host.StopAsync(stop.Token);
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Storage may already be gone (Azurite stopped from outside): shutting down goes on regardless.
+            Console.Error.WriteLine($"warning: the host did not stop cleanly: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
+        }
         finally
         {
             try
             {
                 _host.Dispose();
             }
-            catch (InvalidOperationException)
+            catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException or AggregateException)
             {
                 // WebJobs 3.0.x disposes the timer trigger's singleton-lock renewal timer a second time after
                 // StopAsync ("The timer has already been stopped"); the host is down either way.

@@ -22,9 +22,13 @@ PUBLISHED = {
                     "40": (16, None), "37": (17, None), "46": (19, 86.56), "36": (34, 84.86)},
     ("SIPAS", 2023): {"22": (1, 90.61), "19": (2, 90.29), "30": (3, 90.23), "64": (19, 83.84), "01": (21, 83.57),
                       "48": (22, None), "46": (32, None), "06": (63, 75.03)},
+    # 2022: ranks only (the bottom five are published as "59-63" without order; the order here is synthetic).
+    ("SIPAS", 2022): {"22": (1, 87.59), "19": (2, None), "96": (3, None), "74": (4, None), "38": (5, None),
+                      "40": (14, None), "64": (16, None), "48": (34, None), "46": (40, None),
+                      "60": (59, None), "06": (60, None), "04": (61, None), "20": (62, None), "49": (63, None)},
 }
 # Scores of the last rank when nothing is published there (synthetic bounds for interpolation).
-FLOOR = {("PAR", 2022): 78.50}
+FLOOR = {("PAR", 2022): 78.50, ("SIPAS", 2022): 70.00}
 
 # Spellings ministry files use, to exercise the resolver.
 SPELLING = {"01": "TP. Hà Nội", "79": "TP. Hồ Chí Minh", "31": "Thành phố Hải Phòng", "48": "TP Đà Nẵng",
@@ -103,7 +107,9 @@ def write_xlsx(path, sheet_name, rows, merges):
             z.writestr(info, content)
 
 
-def par_workbook(year):
+def par_workbook_2022():
+    # One header row, as the simplest ministry tables are.
+    year = 2022
     rows = [["BỘ NỘI VỤ"],
             [f"KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year} CỦA CÁC TỈNH, THÀNH PHỐ TRỰC THUỘC TRUNG ƯƠNG"],
             ["(Kèm theo Quyết định công bố Chỉ số CCHC của Bộ Nội vụ; số liệu mẫu, xem samples/README.md)"],
@@ -112,6 +118,80 @@ def par_workbook(year):
     for i, (rank, name, score, _) in enumerate(table("PAR", year), start=1):
         rows.append([i, name, score, rank])
     write_xlsx(os.path.join(ROOT, "PAR", str(year), f"par-index-{year}-provinces.xlsx"), f"PAR INDEX {year}", rows, ["A1:D1", "A2:D2", "A3:D3"])
+
+
+def split(total, rng, survey_share, survey_max=None):
+    """A SYNTHETIC appraisal / survey split that adds up to the total exactly (two decimals)."""
+    survey = round(total * survey_share + rng.uniform(-1.5, 1.5), 2)
+    if survey_max is not None:
+        survey = min(survey, survey_max - 0.01)
+    return round(total - survey, 2), survey
+
+
+def par_workbook_2023():
+    # Two header rows with merged cells: the index over its "Điểm" and "Xếp hạng" columns, the two parts
+    # merged down; an average row and a note under the table.
+    year = 2023
+    rng = random.Random("split-PAR-2023")
+    rows = [["BỘ NỘI VỤ"],
+            [f"KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year} CỦA CÁC TỈNH, THÀNH PHỐ TRỰC THUỘC TRUNG ƯƠNG"],
+            ["(Kèm theo Quyết định công bố Chỉ số CCHC của Bộ Nội vụ; số liệu mẫu, xem samples/README.md)"],
+            [],
+            ["STT", "Tỉnh, thành phố", f"Chỉ số CCHC năm {year}", None, "Điểm thẩm định", "Điểm điều tra XHH"],
+            [None, None, "Điểm", "Xếp hạng", None, None]]
+    data = table("PAR", year)
+    for i, (rank, name, score, _) in enumerate(data, start=1):
+        appraisal, survey = split(score, rng, 0.37)
+        rows.append([i, name, score, rank, appraisal, survey])
+    rows.append([None, "Trung bình", round(sum(r[2] for r in data) / len(data), 2), None, None, None])
+    rows.append([])
+    rows.append(["Ghi chú: Điểm thẩm định và điểm điều tra xã hội học là số liệu mẫu (synthetic)."])
+    write_xlsx(os.path.join(ROOT, "PAR", str(year), f"par-index-{year}-provinces.xlsx"), f"PAR INDEX {year}", rows,
+               ["A1:F1", "A2:F2", "A3:F3", "A5:A6", "B5:B6", "C5:D5", "E5:E6", "F5:F6"])
+
+
+MINISTRIES_2023 = [  # (code, English name as the source lists it, published score or None); order as published
+    ("MOJ", "Ministry of Justice", 89.95), ("SBV", "State Bank of Vietnam", None), ("MOF", "Ministry of Finance", None),
+    ("MOHA", "Ministry of Home Affairs", None), ("MONRE", "MONRE", None), ("MARD", "MARD", None),
+    ("MOC", "Ministry of Construction", None), ("MOT", "Ministry of Transport", None), ("MIC", "MIC", None),
+    ("MOLISA", "MOLISA", None), ("MOCST", "MOCST", None), ("MOET", "MOET", None), ("MOST", "MOST", None),
+    ("MPI", "MPI", None), ("MOH", "Ministry of Health", None), ("MOFA", "Ministry of Foreign Affairs", None),
+    ("MOIT", "MOIT", 78.03)]
+
+
+def ministries_workbook():
+    # English headers, as an English-language annex would have them. Scores between the two published ends
+    # (89.95 and 78.03) are SYNTHETIC, decreasing in the published order, Health and Foreign Affairs below 80.
+    year = 2023
+    rng = random.Random("split-PAR-MINISTRIES-2023")
+    synthetic = [89.95, 88.71, 88.02, 87.60, 86.93, 86.41, 85.87, 85.30, 84.78, 84.12, 83.55, 82.96, 82.31, 81.20, 79.64, 79.12, 78.03]
+    rows = [["MINISTRY OF HOME AFFAIRS"],
+            [f"PAR INDEX {year} of ministries and ministerial-level agencies (sample data, see samples/README.md)"],
+            [],
+            ["No.", "Ministry/agency", "Appraisal score", "Survey score", "PAR INDEX", "Rank"]]
+    for i, ((code, name, _), score) in enumerate(zip(MINISTRIES_2023, synthetic), start=1):
+        appraisal, survey = split(score, rng, 0.30, survey_max=31.5)
+        rows.append([i, name if name.startswith("Ministry") or name.startswith("State") else code, appraisal, survey, score, i])
+    write_xlsx(os.path.join(ROOT, "PAR-MINISTRIES", str(year), f"par-index-{year}-ministries.xlsx"), "Ministries", rows, ["A1:F1", "A2:F2"])
+
+
+def sipas_csv_2022():
+    # English headers, comma-separated, dot decimals.
+    out = io.StringIO()
+    out.write("Rank,Province,SIPAS 2022 (%)\n")
+    names = {c: n for c, n in provinces()}
+    english = {}
+    with open(REF, encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            english[r["gso_code_pre2025"]] = r["name_en"]
+    by_name = {n: c for c, n in names.items()}
+    for rank, name, score, _ in table("SIPAS", 2022):
+        code = by_name.get(name) or next(c for c, n in SPELLING.items() if n == name)
+        out.write(f"{rank},{english[code]},{score:.2f}\n")
+    path = os.path.join(ROOT, "SIPAS", "2022", "sipas-2022-en.csv")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write(out.getvalue())
 
 
 def sipas_csv(year):
@@ -127,9 +207,11 @@ def sipas_csv(year):
 
 
 if __name__ == "__main__":
-    par_workbook(2022)
-    par_workbook(2023)
+    par_workbook_2022()
+    par_workbook_2023()
+    sipas_csv_2022()
     sipas_csv(2023)
+    ministries_workbook()
     for (index, year) in PUBLISHED:
         published = sum(1 for *_, p in table(index, year) if p)
         print(f"{index} {year}: 63 units, {published} published, {63 - published} synthetic")

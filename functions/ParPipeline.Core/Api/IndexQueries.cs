@@ -17,6 +17,6 @@ public sealed class IndexQueries(IndexCatalog indices, PublicationCatalog catalo
     }
 }
 
-public sealed record IndexSummary(string Code, string NameEn, string NameVi, string UnitKind, IReadOnlyList<IndexYearSummary> Years);
+public sealed record IndexSummary(string Code, string NameEn, string NameVi, ParPipeline.Units.UnitKind UnitKind, IReadOnlyList<IndexYearSummary> Years);
 
 public sealed record IndexYearSummary(int Year, int Units, DateTimeOffset RankedAt);

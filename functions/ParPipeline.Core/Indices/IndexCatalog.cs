@@ -3,10 +3,22 @@ using System.Text.Json;
 namespace ParPipeline.Indices;
 
 /// <summary>The index definitions, one embedded JSON file per index under <c>Indices/Definitions</c>.</summary>
-public sealed class IndexCatalog(IEnumerable<IndexDefinition> definitions)
+public sealed class IndexCatalog
 {
-    private readonly Dictionary<string, IndexDefinition> _byCode =
-        definitions.ToDictionary(d => d.Code, StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, IndexDefinition> _byCode;
+
+    public IndexCatalog(IEnumerable<IndexDefinition> definitions)
+    {
+        _byCode = definitions.ToDictionary(d => d.Code, StringComparer.OrdinalIgnoreCase);
+        foreach (var definition in _byCode.Values)
+        {
+            if (definition.Fields.Count(f => f.Key == IndexDefinition.TotalKey) != 1 ||
+                definition.Sums.SelectMany(s => s.Parts.Append(s.Total)).Any(key => definition.Field(key) is null))
+            {
+                throw new InvalidOperationException($"Index definition {definition.Code} needs one 'total' field and sums over its own fields.");
+            }
+        }
+    }
 
     public IReadOnlyCollection<IndexDefinition> All => _byCode.Values;
 

@@ -1,10 +1,37 @@
+using ParPipeline.Units;
+
 namespace ParPipeline.Indices;
 
-/// <summary>An index as data: what it scores, out of how much, at what precision, which way is better.</summary>
+/// <summary>An index as data (Indices/Definitions/*.json): what it ranks, its fields, how to find them in a file.</summary>
 /// <param name="Code">The index code used in blob paths, partition keys and routes (PAR, SIPAS, PAR-MINISTRIES).</param>
 /// <param name="Decimals">The published precision: rankings compare scores rounded to it.</param>
-/// <param name="UnitHeaders">Header synonyms (Vietnamese and English) of the column naming the unit.</param>
-/// <param name="TotalHeaders">Header synonyms of the column holding the total score.</param>
+/// <param name="Titles">Groups of phrases; a sheet title names this index when it has one phrase of every group.</param>
+/// <param name="TitleExcludes">Phrases that mean a title names another index (the ministries' PAR INDEX).</param>
+/// <param name="UnitHeaders">Header synonyms of the column naming the unit.</param>
+/// <param name="Sources">Where each figure of the definition comes from.</param>
 public sealed record IndexDefinition(
-    string Code, string NameEn, string NameVi, string UnitKind, double Maximum, int Decimals, bool HigherIsBetter,
-    IReadOnlyList<string> UnitHeaders, IReadOnlyList<string> TotalHeaders, string Source);
+    string Code,
+    string NameEn,
+    string NameVi,
+    UnitKind UnitKind,
+    int Decimals,
+    bool HigherIsBetter,
+    IReadOnlyList<IReadOnlyList<string>> Titles,
+    IReadOnlyList<string> TitleExcludes,
+    IReadOnlyList<string> UnitHeaders,
+    IReadOnlyList<IndexField> Fields,
+    IReadOnlyList<SumRule> Sums,
+    IReadOnlyList<string> Sources)
+{
+    public const string TotalKey = "total";
+
+    public IndexField Total => Fields.First(f => f.Key == TotalKey);
+
+    /// <summary>The total's maximum: 100 for every index so far.</summary>
+    public double Maximum => Total.Maximum ?? 100;
+
+    public IndexField? Field(string key) => Fields.FirstOrDefault(f => f.Key == key);
+
+    /// <summary>The most a field can score: its own maximum, else the total's.</summary>
+    public double MaximumOf(IndexField field) => field.Maximum ?? Maximum;
+}

@@ -6,7 +6,7 @@ namespace ParPipeline.Ingest;
 public sealed record DroppedFile(string BlobName, byte[] Content, string Sha256)
 {
     /// <summary>The lower-case extension with its dot, from an allow-list; ".bin" for anything else.</summary>
-    public string Extension => Path.GetExtension(BlobName).ToLowerInvariant() switch
+    public string Extension => Path.GetExtension(FileName).ToLowerInvariant() switch
     {
         ".xlsx" => ".xlsx",
         ".xlsm" => ".xlsm",
@@ -17,26 +17,27 @@ public sealed record DroppedFile(string BlobName, byte[] Content, string Sha256)
 
     public string FileName => BlobName[(BlobName.LastIndexOf('/') + 1)..];
 
-    public static async Task<DroppedFile> ReadAsync(string blobName, Stream content, long maxBytes, CancellationToken ct)
+    /// <summary>
+    /// Reads the whole stream, hashing all of it but keeping at most <paramref name="maxBytes"/>: a file over
+    /// the limit still gets its SHA-256 (its ledger key) without being held in memory.
+    /// </summary>
+    public static async Task<(DroppedFile? File, string Sha256, long Length)> ReadAsync(string blobName, Stream content, long maxBytes, CancellationToken ct)
     {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
+        long length = 0;
         int read;
         while ((read = await content.ReadAsync(chunk, ct)) > 0)
         {
-            if (buffer.Length + read > maxBytes)
+            hash.AppendData(chunk, 0, read);
+            length += read;
+            if (length <= maxBytes)
             {
-                throw new FileTooLargeException(maxBytes);
+                buffer.Write(chunk, 0, read);
             }
-            buffer.Write(chunk, 0, read);
         }
-        var bytes = buffer.ToArray();
-        return new DroppedFile(blobName, bytes, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        var sha = Convert.ToHexStringLower(hash.GetHashAndReset());
+        return (length <= maxBytes ? new DroppedFile(blobName, buffer.ToArray(), sha) : null, sha, length);
     }
-}
-
-/// <summary>Raised by <see cref="DroppedFile.ReadAsync"/> so the service can quarantine what it read so far.</summary>
-public sealed class FileTooLargeException(long maxBytes) : Exception($"The file is larger than {maxBytes:N0} bytes.")
-{
-    public long MaxBytes { get; } = maxBytes;
 }

@@ -10,12 +10,15 @@ public enum IngestStatus
 }
 
 /// <summary>What one drop became; printed by the triggers in one log line.</summary>
-public sealed record IngestOutcome(IngestStatus Status, string Sha256, IndexYear? IndexYear, int Units, IReadOnlyList<IngestProblem> Problems)
+public sealed record IngestOutcome(
+    IngestStatus Status, string Sha256, IReadOnlyList<IndexYear> IndexYears, int Units, IReadOnlyList<IngestProblem> Problems, IReadOnlyList<IngestProblem> Warnings)
 {
+    public IndexYear? IndexYear => IndexYears.Count > 0 ? IndexYears[0] : null;
+
     public override string ToString() => Status switch
     {
-        IngestStatus.Ingested => $"ingested {Units} units into {IndexYear} (version {Sha256[..12]})",
-        IngestStatus.Duplicate => $"duplicate of version {Sha256[..12]}, nothing changed",
+        IngestStatus.Ingested => $"ingested {Units} units into {string.Join(", ", IndexYears)} (version {Sha256[..12]}){(Warnings.Count > 0 ? $", {Warnings.Count} warning(s)" : "")}",
+        IngestStatus.Duplicate => $"duplicate of data already stored ({Sha256[..12]}), nothing changed",
         _ => $"rejected with {Problems.Count} problem(s); first: {Problems.FirstOrDefault()}",
     };
 }

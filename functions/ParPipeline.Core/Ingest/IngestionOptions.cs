@@ -5,6 +5,9 @@ public sealed class IngestionOptions
 {
     public const string Section = "Ingestion";
 
-    /// <summary>Largest file accepted; a provincial year is tens of kilobytes, a criterion-level file a few megabytes.</summary>
-    public long MaxFileBytes { get; set; } = 64L * 1024 * 1024;
+    /// <summary>Largest file accepted; a provincial year is tens of kilobytes, a criterion-level annex a few megabytes.</summary>
+    public long MaxFileBytes { get; set; } = 50L * 1024 * 1024;
+
+    /// <summary>How long reading one file may take before it is rejected with PARSE_TIMEOUT.</summary>
+    public TimeSpan ParseTimeout { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -7,13 +7,14 @@ using ParPipeline.Storage;
 namespace ParPipeline.Ingest;
 
 /// <summary>
-/// One dropped file, start to end: read, validate, then either store its scores, archive it and ask for a
-/// ranking recompute, or quarantine it with a located error report. Every step is safe to repeat, so a
-/// trigger retry after a crash finishes the work instead of doubling it.
+/// One dropped file, start to end: read and validate it, then either store its scores, archive it and ask
+/// for a ranking recompute, or quarantine it with a located error report. Nothing is lost: the drop is
+/// deleted only once its copy is stored. Every step is safe to repeat, so a trigger retry after a crash
+/// finishes the work instead of doubling it.
 /// </summary>
 public sealed class IngestionService(
     IndexCatalog indices,
-    ScoreSheetParser parser,
+    WorkbookParser parser,
     ScoreStore scores,
     IngestionLedger ledger,
     FileVault vault,
@@ -24,59 +25,111 @@ public sealed class IngestionService(
 {
     public async Task<IngestOutcome> IngestAsync(string blobName, Stream content, CancellationToken ct)
     {
-        DroppedFile file;
-        try
-        {
-            file = await DroppedFile.ReadAsync(blobName, content, options.Value.MaxFileBytes, ct);
-        }
-        catch (FileTooLargeException e)
-        {
-            // The bytes beyond the limit are still in ministry-drops: leave the drop there for a person,
-            // record the rejection under the name (no hash of a file we refused to read whole).
-            var problem = new IngestProblem(null, null, null, ProblemCodes.FileTooLarge, e.Message);
-            log.LogWarning("{Blob} refused: {Problem}", blobName, problem);
-            return new IngestOutcome(IngestStatus.Rejected, "", null, 0, [problem]);
-        }
+        var started = clock.GetTimestamp();
+        var receivedAt = clock.GetUtcNow();
+        var limit = options.Value.MaxFileBytes;
+        var (file, sha, length) = await DroppedFile.ReadAsync(blobName, content, limit, ct);
 
-        if (await ledger.GetAsync(file.Sha256, ct) is { } known)
+        if (await ledger.GetAsync(sha, ct) is { } known)
         {
+            await ledger.AddDropAsync(sha, blobName, ct);
             await vault.DeleteDropAsync(blobName, ct);
             log.LogInformation("{Blob} has the same bytes as {KnownBlob} ({Status}); nothing to do", blobName, known.BlobName, known.Status);
-            return new IngestOutcome(IngestStatus.Duplicate, file.Sha256, IndexYear.TryParse(known.IndexYear ?? "", out var iy) ? iy : null, known.Units, []);
+            return new IngestOutcome(IngestStatus.Duplicate, sha, [.. known.IndexYears.Select(Parse)], known.Units, [], []);
         }
 
-        var (index, indexYear, pathProblem) = DropPath.Parse(blobName, indices);
-        var parsed = pathProblem is not null ? new ParsedSheet([], [pathProblem])
-            : file.Content.Length == 0 ? new ParsedSheet([], [new IngestProblem(null, null, null, ProblemCodes.EmptyFile, $"{file.FileName} is empty (0 bytes).")])
-            : parser.Parse(index!, file);
+        if (file is null)
+        {
+            // Too large to hold: it stays where it was dropped, for a person to split or shrink; the ledger says so.
+            var problem = new IngestProblem(null, null, null, ProblemCodes.FileTooLarge,
+                $"{blobName} is {length:N0} bytes; files over {limit:N0} bytes (setting Ingestion__MaxFileBytes) are refused and left in {PipelineStorageNames.DropsContainer}.");
+            await ledger.RecordAsync(new LedgerEntry(sha, [blobName], LedgerStatus.Rejected, [], 0, 1, [problem],
+                $"{PipelineStorageNames.DropsContainer}/{blobName}", null, receivedAt, clock.GetElapsedTime(started)), ct);
+            return new IngestOutcome(IngestStatus.Rejected, sha, [], 0, [problem], []);
+        }
 
+        var parsed = await ParseAsync(file, ct);
         if (parsed.Problems.Count > 0)
         {
-            return await RejectAsync(file, indexYear, index, parsed.Problems, ct);
+            return await RejectAsync(file, parsed.Problems, receivedAt, started, ct);
         }
 
-        var target = indexYear!.Value;
         var storedAs = await vault.ArchiveAsync(file, ct);
-        await scores.ReplaceAsync(target, file.Sha256, parsed.Scores, ct);
-        await ledger.RecordAsync(new LedgerEntry(file.Sha256, blobName, LedgerStatus.Ingested, target.PartitionKey,
-            parsed.Scores.Count, 0, storedAs, clock.GetUtcNow()), ct);
-        await recompute.SendAsync(new RecomputeRequest(target.Index, target.Year), ct);
+        var written = new List<IndexYear>();
+        string? duplicateOf = null;
+        foreach (var table in parsed.Tables)
+        {
+            var current = await scores.GetAsync(table.IndexYear, ct);
+            if (current is not null && current.Version != file.Sha256 && current.DataHash == ScoreStore.DataHash(table))
+            {
+                duplicateOf = current.Version;
+                continue;
+            }
+            // current.Version == this file: an earlier attempt wrote it and died before the ledger; write again.
+            await scores.ReplaceAsync(table, file, ct);
+            if (current is not null && current.Version != file.Sha256)
+            {
+                await ledger.MarkSupersededAsync(current.Version, file.Sha256, ct);
+            }
+            written.Add(table.IndexYear);
+        }
+
+        var status = written.Count == 0 ? LedgerStatus.Duplicate : LedgerStatus.Ingested;
+        var warnings = parsed.Tables.SelectMany(t => t.Warnings).ToList();
+        var units = parsed.Tables.Sum(t => t.Units.Count);
+        await ledger.RecordAsync(new LedgerEntry(file.Sha256, [blobName], status, [.. parsed.Tables.Select(t => t.IndexYear.PartitionKey)],
+            units, 0, warnings, storedAs, status == LedgerStatus.Duplicate ? duplicateOf : null, receivedAt, clock.GetElapsedTime(started)), ct);
+        foreach (var indexYear in written)
+        {
+            await recompute.SendAsync(new RecomputeRequest(indexYear.Index, indexYear.Year), ct);
+        }
         await vault.DeleteDropAsync(blobName, ct);
-        return new IngestOutcome(IngestStatus.Ingested, file.Sha256, target, parsed.Scores.Count, []);
+        foreach (var warning in warnings)
+        {
+            log.LogWarning("{Blob}: {Warning}", blobName, warning);
+        }
+        return new IngestOutcome(status == LedgerStatus.Ingested ? IngestStatus.Ingested : IngestStatus.Duplicate,
+            file.Sha256, [.. parsed.Tables.Select(t => t.IndexYear)], units, [], warnings);
     }
 
-    private async Task<IngestOutcome> RejectAsync(
-        DroppedFile file, IndexYear? indexYear, IndexDefinition? index, IReadOnlyList<IngestProblem> problems, CancellationToken ct)
+    /// <summary>Parses off the trigger's thread with a deadline: a file that makes the reader loop is rejected, not waited on.</summary>
+    private async Task<ParsedWorkbook> ParseAsync(DroppedFile file, CancellationToken ct)
     {
-        var expected = index is null
-            ? $"A spreadsheet (xlsx, xls, csv) dropped as {{index}}/{{year}}/{{file}} with index one of {string.Join(", ", indices.All.Select(d => d.Code))}."
-            : $"{index.NameEn}: a header row naming the unit and the score ({string.Join(", ", index.TotalHeaders.Take(3))}), " +
-              $"then one row per {index.UnitKind} with a score from 0 to {index.Maximum}.";
+        var timeout = options.Value.ParseTimeout;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(timeout);
+        var (target, pathProblem) = DropTarget.Parse(file.BlobName, indices);
+        if (pathProblem is not null)
+        {
+            return ParsedWorkbook.Rejected(pathProblem);
+        }
+        if (file.Content.Length == 0)
+        {
+            return ParsedWorkbook.Rejected(new IngestProblem(null, null, null, ProblemCodes.EmptyFile, $"{file.FileName} is empty (0 bytes)."));
+        }
+        try
+        {
+            return await Task.Run(() => parser.Parse(file, target!, deadline.Token), deadline.Token).WaitAsync(timeout, ct);
+        }
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException && !ct.IsCancellationRequested)
+        {
+            return ParsedWorkbook.Rejected(new IngestProblem(null, null, null, ProblemCodes.ParseTimeout,
+                $"{file.FileName} took longer than {timeout.TotalSeconds:0} s to read (setting Ingestion__ParseTimeout); it is refused."));
+        }
+    }
+
+    private async Task<IngestOutcome> RejectAsync(DroppedFile file, IReadOnlyList<IngestProblem> problems, DateTimeOffset receivedAt, long started, CancellationToken ct)
+    {
+        var expected = $"A spreadsheet (xlsx, xls or csv) named {{index}}/{{year}}/{{file}} (index one of " +
+            $"{string.Join(", ", indices.All.Select(d => d.Code).Order(StringComparer.Ordinal))}) or titled with the index and year, " +
+            "with a header row naming the unit and the score columns, then one row per unit of that year with scores within the index's range.";
         var report = new ErrorReport(file.BlobName, file.Sha256, expected, problems, clock.GetUtcNow());
         var storedAs = await vault.QuarantineAsync(file, report, ct);
-        await ledger.RecordAsync(new LedgerEntry(file.Sha256, file.BlobName, LedgerStatus.Rejected, indexYear?.PartitionKey,
-            0, problems.Count, storedAs, clock.GetUtcNow()), ct);
+        await ledger.RecordAsync(new LedgerEntry(file.Sha256, [file.BlobName], LedgerStatus.Rejected, [], 0, problems.Count, [],
+            storedAs, null, receivedAt, clock.GetElapsedTime(started)), ct);
         await vault.DeleteDropAsync(file.BlobName, ct);
-        return new IngestOutcome(IngestStatus.Rejected, file.Sha256, indexYear, 0, problems);
+        return new IngestOutcome(IngestStatus.Rejected, file.Sha256, [], 0, problems, []);
     }
+
+    private static IndexYear Parse(string partitionKey) => IndexYear.TryParse(partitionKey, out var indexYear) ? indexYear : default;
 }

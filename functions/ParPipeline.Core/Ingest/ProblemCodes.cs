@@ -1,18 +1,30 @@
 namespace ParPipeline.Ingest;
 
-/// <summary>The stable problem codes written to errors.json; consumers match on them.</summary>
+/// <summary>The stable problem codes written to errors.json and the ledger; consumers match on them.</summary>
 public static class ProblemCodes
 {
     public const string BadDropPath = "BAD_DROP_PATH";
     public const string UnknownIndex = "UNKNOWN_INDEX";
+    public const string UnrecognisedFile = "UNRECOGNISED_FILE";
+    public const string NoYear = "NO_YEAR";
     public const string NotASpreadsheet = "NOT_A_SPREADSHEET";
+    public const string Encrypted = "ENCRYPTED";
+    public const string Corrupt = "CORRUPT";
+    public const string ZipBomb = "ZIP_BOMB";
+    public const string ParseTimeout = "PARSE_TIMEOUT";
     public const string FileTooLarge = "FILE_TOO_LARGE";
     public const string EmptyFile = "EMPTY_FILE";
     public const string HeaderNotFound = "HEADER_NOT_FOUND";
     public const string UnknownUnit = "UNKNOWN_UNIT";
     public const string DuplicateUnit = "DUPLICATE_UNIT";
+    public const string MissingUnit = "MISSING_UNIT";
     public const string NotANumber = "NOT_A_NUMBER";
     public const string MissingScore = "MISSING_SCORE";
     public const string ScoreOutOfRange = "SCORE_OUT_OF_RANGE";
+    public const string ComponentsDoNotSum = "COMPONENTS_DO_NOT_SUM";
     public const string NoRows = "NO_ROWS";
+
+    // Warnings: kept with the ingestion, do not stop it.
+    public const string RankMismatch = "RANK_MISMATCH";
+    public const string SheetIgnored = "SHEET_IGNORED";
 }

@@ -1,23 +1,125 @@
+using System.IO.Compression;
+using System.Text;
 using ExcelDataReader;
 
 namespace ParPipeline.Ingest;
 
-/// <summary>Opens a streaming ExcelDataReader for a file by its extension (xlsx, xls, csv).</summary>
-internal static class SpreadsheetOpener
+/// <summary>
+/// Opens a streaming ExcelDataReader by what the bytes are (zip: xlsx; compound file: xls; else text: csv),
+/// not by what the name says; refuses encrypted workbooks and zip bombs before the reader sees them.
+/// </summary>
+public static class SpreadsheetOpener
 {
+    // An xlsx is a zip of XML; a real one inflates 5 to 20 times. Declared sizes can lie, so the guard
+    // counts the bytes it actually inflates (shared/../ARCHITECTURE.md, issue on ingestion limits).
+    public const long MaxInflatedBytes = 500L * 1024 * 1024;
+    public const int MaxInflationRatio = 100;
+
+    private static readonly byte[] Zip = [0x50, 0x4B, 0x03, 0x04];
+    private static readonly byte[] CompoundFile = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+    /// <summary>Opens the reader, or says why not with a problem code.</summary>
+    public static (IExcelDataReader? Reader, IngestProblem? Problem) TryOpen(byte[] content, string fileName)
+    {
+        CodePages.EnsureRegistered();
+        var stream = new MemoryStream(content, writable: false);
+        try
+        {
+            if (content.AsSpan().StartsWith(Zip))
+            {
+                if (InflationProblem(content, fileName) is { } bomb)
+                {
+                    return (null, bomb);
+                }
+                return (ExcelReaderFactory.CreateOpenXmlReader(stream), null);
+            }
+            if (content.AsSpan().StartsWith(CompoundFile))
+            {
+                // An encrypted xlsx is an OLE compound file holding an "EncryptedPackage" stream.
+                if (content.AsSpan().IndexOf(Encoding.Unicode.GetBytes("EncryptedPackage")) >= 0)
+                {
+                    return (null, FileProblem(ProblemCodes.Encrypted, $"{fileName} is password-protected: save it without a password and drop it again."));
+                }
+                return (ExcelReaderFactory.CreateBinaryReader(stream), null);
+            }
+            if (LooksLikeText(content))
+            {
+                return (Open(stream, ".csv"), null);
+            }
+            return (null, FileProblem(ProblemCodes.NotASpreadsheet, $"{fileName} is not a spreadsheet: the pipeline reads xlsx, xls and csv files."));
+        }
+        catch (Exception e) when (IsReaderFailure(e))
+        {
+            stream.Dispose();
+            return (null, Failure(e, fileName));
+        }
+    }
+
+    /// <summary>A reader over a stream already known to be of the given format (".csv", ".xlsx", ".xls").</summary>
     public static IExcelDataReader Open(Stream content, string extension)
     {
         CodePages.EnsureRegistered();
         return extension switch
         {
-        ".xlsx" or ".xlsm" => ExcelReaderFactory.CreateOpenXmlReader(content),
-        ".xls" => ExcelReaderFactory.CreateBinaryReader(content),
-        ".csv" => ExcelReaderFactory.CreateCsvReader(content, new ExcelReaderConfiguration
-        {
-            FallbackEncoding = System.Text.Encoding.UTF8,
-            AutodetectSeparators = [',', ';', '\t'],
-        }),
+            ".xlsx" or ".xlsm" => ExcelReaderFactory.CreateOpenXmlReader(content),
+            ".xls" => ExcelReaderFactory.CreateBinaryReader(content),
+            ".csv" => ExcelReaderFactory.CreateCsvReader(content, new ExcelReaderConfiguration
+            {
+                FallbackEncoding = Encoding.UTF8,
+                AutodetectSeparators = [',', ';', '\t', '|'],
+            }),
             _ => throw new NotSupportedException($"'{extension}' is not a spreadsheet format the pipeline reads (xlsx, xls, csv)."),
         };
     }
+
+    /// <summary>Exceptions ExcelDataReader and the decompressor raise for damaged or hostile input.</summary>
+    public static bool IsReaderFailure(Exception e) =>
+        e is ExcelDataReader.Exceptions.ExcelReaderException or InvalidDataException or System.Xml.XmlException
+            or NotSupportedException or FormatException or IOException or ArgumentException or IndexOutOfRangeException
+            or InvalidOperationException or InvalidCastException or OverflowException or DecoderFallbackException;
+
+    public static IngestProblem Failure(Exception e, string fileName) => e switch
+    {
+        ExcelDataReader.Exceptions.InvalidPasswordException =>
+            FileProblem(ProblemCodes.Encrypted, $"{fileName} is password-protected: save it without a password and drop it again."),
+        System.Xml.XmlException x when x.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase) =>
+            FileProblem(ProblemCodes.Corrupt, $"{fileName} holds XML with a document type declaration, which spreadsheets never need; it is refused."),
+        _ => FileProblem(ProblemCodes.Corrupt, $"{fileName} is damaged and cannot be read: {e.Message.ReplaceLineEndings(" ")}"),
+    };
+
+    private static IngestProblem? InflationProblem(byte[] content, string fileName)
+    {
+        using var archive = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
+        var buffer = new byte[81920];
+        long inflated = 0;
+        foreach (var entry in archive.Entries)
+        {
+            using var part = entry.Open();
+            int read;
+            while ((read = part.Read(buffer)) > 0)
+            {
+                inflated += read;
+                if (inflated > MaxInflatedBytes || (inflated > 1024 * 1024 && inflated > (long)MaxInflationRatio * content.Length))
+                {
+                    return FileProblem(ProblemCodes.ZipBomb,
+                        $"{fileName} inflates to more than {Math.Min(MaxInflatedBytes, (long)MaxInflationRatio * content.Length):N0} bytes " +
+                        $"({MaxInflationRatio}:1 or {MaxInflatedBytes / 1024 / 1024} MiB at most); it is refused as a zip bomb.");
+                }
+            }
+        }
+        return null;
+    }
+
+    private static bool LooksLikeText(byte[] content)
+    {
+        var sample = content.AsSpan(0, Math.Min(content.Length, 4096));
+        // UTF-16 with a byte-order mark is text too; otherwise a NUL byte means binary.
+        if (sample.StartsWith(new byte[] { 0xFF, 0xFE }) || sample.StartsWith(new byte[] { 0xFE, 0xFF }))
+        {
+            return true;
+        }
+        return sample.IndexOf((byte)0) < 0;
+    }
+
+    private static IngestProblem FileProblem(string code, string message) => new(null, null, null, code, message);
 }

@@ -1,4 +1,4 @@
 namespace ParPipeline.Ranking;
 
-/// <summary>One unit's total in one index-year.</summary>
-public sealed record UnitScore(string UnitCode, string UnitName, double Total);
+/// <summary>One unit's total in one index-year, with its other fields (appraisal, survey, components) by key.</summary>
+public sealed record UnitScore(string UnitCode, string UnitName, double Total, IReadOnlyDictionary<string, double>? Fields = null);

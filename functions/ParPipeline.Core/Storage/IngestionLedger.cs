@@ -1,14 +1,20 @@
+using System.Text.Json;
+using Azure;
 using Azure.Data.Tables;
+using ParPipeline.Ingest;
 
 namespace ParPipeline.Storage;
 
 /// <summary>
-/// Table <c>Ingestions</c>: one row per distinct file, keyed by the SHA-256 of its bytes, so a re-drop of
-/// the same bytes is recognised and every drop is accounted for.
+/// Table <c>Ingestions</c>: one row per distinct file, keyed by the SHA-256 of its bytes, so every drop is
+/// accounted for: a re-drop of the same bytes adds its name to the row and changes nothing else.
 /// </summary>
 public sealed class IngestionLedger(TableServiceClient tables)
 {
     private const string Partition = "files";
+
+    // A string property holds at most 32K characters (Table Storage limit); warnings beyond are cut.
+    private const int MaxTextLength = 30_000;
 
     private TableClient Table => tables.GetTableClient(PipelineStorageNames.IngestionsTable);
 
@@ -19,16 +25,46 @@ public sealed class IngestionLedger(TableServiceClient tables)
     }
 
     public Task RecordAsync(LedgerEntry entry, CancellationToken ct) =>
-        Table.UpsertEntityAsync(new TableEntity(Partition, entry.Sha256)
+        Table.UpsertEntityAsync(ToEntity(entry), TableUpdateMode.Replace, ct);
+
+    /// <summary>Adds a drop name to a known file's row (a re-drop of the same bytes).</summary>
+    public async Task AddDropAsync(string sha256, string blobName, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
         {
-            ["BlobName"] = entry.BlobName,
-            ["Status"] = entry.Status.ToString().ToLowerInvariant(),
-            ["IndexYear"] = entry.IndexYear,
-            ["Units"] = entry.Units,
-            ["Problems"] = entry.Problems,
-            ["StoredAs"] = entry.StoredAs,
-            ["ReceivedAt"] = entry.ReceivedAt,
-        }, TableUpdateMode.Replace, ct);
+            var row = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, sha256, cancellationToken: ct);
+            if (!row.HasValue)
+            {
+                return;
+            }
+            var entity = row.Value!;
+            var names = Names(entity);
+            if (!names.Contains(blobName))
+            {
+                names.Add(blobName);
+            }
+            entity["BlobNames"] = Cut(JsonSerializer.Serialize(names, PipelineJson.Options));
+            entity["Drops"] = (entity.GetInt32("Drops") ?? 1) + 1;
+            try
+            {
+                // Optimistic concurrency: two re-drops at once must not lose a name.
+                await Table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, ct);
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status == 412 && attempt < 5)
+            {
+            }
+        }
+    }
+
+    /// <summary>Marks the file behind a replaced version as superseded by the new one.</summary>
+    public async Task MarkSupersededAsync(string sha256, string by, CancellationToken ct)
+    {
+        if (await GetAsync(sha256, ct) is { Status: LedgerStatus.Ingested } entry)
+        {
+            await RecordAsync(entry with { Status = LedgerStatus.Superseded, RelatedVersion = by }, ct);
+        }
+    }
 
     public async Task<IReadOnlyList<LedgerEntry>> ListAsync(CancellationToken ct)
     {
@@ -40,13 +76,54 @@ public sealed class IngestionLedger(TableServiceClient tables)
         return entries;
     }
 
+    private static TableEntity ToEntity(LedgerEntry entry) => new(Partition, entry.Sha256)
+    {
+        ["BlobNames"] = Cut(JsonSerializer.Serialize(entry.BlobNames, PipelineJson.Options)),
+        ["BlobName"] = entry.BlobName,
+        ["Drops"] = entry.BlobNames.Count,
+        ["Status"] = entry.Status.ToString().ToLowerInvariant(),
+        ["IndexYears"] = string.Join(",", entry.IndexYears),
+        ["Units"] = entry.Units,
+        ["Problems"] = entry.Problems,
+        ["Warnings"] = Cut(JsonSerializer.Serialize(entry.Warnings, PipelineJson.Options)),
+        ["StoredAs"] = entry.StoredAs,
+        ["RelatedVersion"] = entry.RelatedVersion,
+        ["ReceivedAt"] = entry.ReceivedAt,
+        ["DurationMs"] = (long)entry.Duration.TotalMilliseconds,
+    };
+
     private static LedgerEntry ToEntry(TableEntity row) => new(
         row.RowKey,
-        row.GetString("BlobName") ?? "",
+        Names(row),
         Enum.TryParse<LedgerStatus>(row.GetString("Status"), ignoreCase: true, out var status) ? status : LedgerStatus.Rejected,
-        row.GetString("IndexYear"),
+        [.. (row.GetString("IndexYears") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)],
         row.GetInt32("Units") ?? 0,
         row.GetInt32("Problems") ?? 0,
+        Deserialize<List<IngestProblem>>(row.GetString("Warnings")) ?? [],
         row.GetString("StoredAs") ?? "",
-        row.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue);
+        row.GetString("RelatedVersion"),
+        row.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue,
+        TimeSpan.FromMilliseconds(row.GetInt64("DurationMs") ?? 0));
+
+    private static List<string> Names(TableEntity row) =>
+        Deserialize<List<string>>(row.GetString("BlobNames")) ?? [row.GetString("BlobName") ?? ""];
+
+    private static T? Deserialize<T>(string? json) where T : class
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return null;
+        }
+        try
+        {
+            return JsonSerializer.Deserialize<T>(json, PipelineJson.Options);
+        }
+        catch (JsonException)
+        {
+            // Cut at the property limit: the start is in the errors.json, the row keeps its counts.
+            return null;
+        }
+    }
+
+    private static string Cut(string text) => text.Length <= MaxTextLength ? text : text[..MaxTextLength];
 }

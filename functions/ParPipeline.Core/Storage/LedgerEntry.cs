@@ -1,6 +1,27 @@
+using ParPipeline.Ingest;
+
 namespace ParPipeline.Storage;
 
-/// <summary>What became of one dropped file.</summary>
-/// <param name="StoredAs">Where the original now lives: <c>ministry-archive/...</c> or <c>ministry-quarantine/...</c>.</param>
+/// <summary>What became of one distinct file, keyed by the SHA-256 of its bytes.</summary>
+/// <param name="BlobNames">Every drop name these bytes arrived under, first one first.</param>
+/// <param name="IndexYears">Partition keys it holds (PAR-2023, ...).</param>
+/// <param name="StoredAs">Where the original now lives: <c>ministry-archive/...</c>, <c>ministry-quarantine/...</c>
+/// or, for a file refused unread, <c>ministry-drops/...</c>.</param>
+/// <param name="RelatedVersion">For a duplicate: the version it repeats; for a superseded file: the version that replaced it.</param>
 public sealed record LedgerEntry(
-    string Sha256, string BlobName, LedgerStatus Status, string? IndexYear, int Units, int Problems, string StoredAs, DateTimeOffset ReceivedAt);
+    string Sha256,
+    IReadOnlyList<string> BlobNames,
+    LedgerStatus Status,
+    IReadOnlyList<string> IndexYears,
+    int Units,
+    int Problems,
+    IReadOnlyList<IngestProblem> Warnings,
+    string StoredAs,
+    string? RelatedVersion,
+    DateTimeOffset ReceivedAt,
+    TimeSpan Duration)
+{
+    public string BlobName => BlobNames.Count > 0 ? BlobNames[0] : "";
+
+    public string? IndexYear => IndexYears.Count > 0 ? IndexYears[0] : null;
+}

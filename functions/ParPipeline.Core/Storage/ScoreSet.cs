@@ -2,5 +2,5 @@ using ParPipeline.Ranking;
 
 namespace ParPipeline.Storage;
 
-/// <summary>The scores of one index-year as stored, with the file version they came from.</summary>
-public sealed record ScoreSet(IndexYear IndexYear, string Version, IReadOnlyList<UnitScore> Scores);
+/// <summary>The scores of one index-year as stored, with the file version (SHA-256) and data hash they came from.</summary>
+public sealed record ScoreSet(IndexYear IndexYear, string Version, string DataHash, IReadOnlyList<UnitScore> Scores);

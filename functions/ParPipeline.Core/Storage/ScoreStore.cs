@@ -1,35 +1,103 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Azure.Data.Tables;
+using ParPipeline.Indices;
+using ParPipeline.Ingest;
 using ParPipeline.Ranking;
 
 namespace ParPipeline.Storage;
 
 /// <summary>
-/// Table <c>Scores</c>: PartitionKey <c>{INDEX}-{YEAR}</c>, RowKey the unit code, one row per unit, the
-/// file version (SHA-256 of the ministry file) on every row.
+/// Table <c>Scores</c>. The current version of an index-year is partition <c>{INDEX}-{YEAR}</c> (RowKey the unit
+/// code), replaced in one entity group transaction so no reader sees half a year; every version ever
+/// ingested also stays as partition <c>{INDEX}-{YEAR}@{sha256}</c>, so a superseded file stays queryable.
+/// Scores are doubles (Azure.Data.Tables has no decimal type: a decimal reads back as 0,
+/// azure-sdk-for-net#28208); readers round to the published decimals. Every row keeps its provenance.
 /// </summary>
 public sealed class ScoreStore(TableServiceClient tables)
 {
+    private const string VersionSeparator = "@";
+
     private TableClient Table => tables.GetTableClient(PipelineStorageNames.ScoresTable);
 
-    /// <summary>Replaces a whole index-year in one transaction: every reader sees the old year or the new one.</summary>
-    public Task ReplaceAsync(IndexYear indexYear, string version, IReadOnlyList<UnitScore> scores, CancellationToken ct) =>
-        PartitionWriter.ReplacePartitionAsync(Table, indexYear.PartitionKey,
-            scores.Select(s => new TableEntity(indexYear.PartitionKey, s.UnitCode)
-            {
-                ["UnitName"] = s.UnitName,
-                ["Total"] = s.Total,
-                ["Version"] = version,
-            }).ToList(), ct);
+    /// <summary>Stores a table read from a file as the current version of its index-year, and as a kept version.</summary>
+    public async Task ReplaceAsync(ScoreTable table, DroppedFile file, CancellationToken ct)
+    {
+        var dataHash = DataHash(table);
+        var current = table.IndexYear.PartitionKey;
+        var kept = $"{current}{VersionSeparator}{file.Sha256}";
+        // The kept version first: if the process dies between the two, the retry writes both again.
+        await PartitionWriter.ReplacePartitionAsync(Table, kept, Entities(kept, table, file, dataHash), ct);
+        await PartitionWriter.ReplacePartitionAsync(Table, current, Entities(current, table, file, dataHash), ct);
+    }
 
-    public async Task<ScoreSet?> GetAsync(IndexYear indexYear, CancellationToken ct)
+    public Task<ScoreSet?> GetAsync(IndexYear indexYear, CancellationToken ct) => ReadAsync(indexYear, indexYear.PartitionKey, ct);
+
+    /// <summary>A version of an index-year by the SHA-256 of the file it came from, current or superseded.</summary>
+    public Task<ScoreSet?> GetVersionAsync(IndexYear indexYear, string sha256, CancellationToken ct) =>
+        ReadAsync(indexYear, $"{indexYear.PartitionKey}{VersionSeparator}{sha256}", ct);
+
+    /// <summary>
+    /// A hash of what a table says (units and values at the published precision), not of the file's bytes: a
+    /// file saved again with the same figures is the same data.
+    /// </summary>
+    public static string DataHash(ScoreTable table)
+    {
+        var text = new StringBuilder(table.IndexYear.PartitionKey);
+        foreach (var unit in table.Units.OrderBy(u => u.Unit.Code, StringComparer.Ordinal))
+        {
+            text.Append('|').Append(unit.Unit.Code);
+            foreach (var (key, value) in unit.Values.OrderBy(v => v.Key, StringComparer.Ordinal))
+            {
+                text.Append(';').Append(key).Append('=').Append(Math.Round(value, table.Index.Decimals).ToString(CultureInfo.InvariantCulture));
+            }
+        }
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    /// <summary>The table property of a field: PascalCase of its key (appraisal → Appraisal).</summary>
+    public static string PropertyName(string fieldKey) => char.ToUpperInvariant(fieldKey[0]) + fieldKey[1..];
+
+    private static List<TableEntity> Entities(string partition, ScoreTable table, DroppedFile file, string dataHash) =>
+        [.. table.Units.Select(unit =>
+        {
+            var entity = new TableEntity(partition, unit.Unit.Code)
+            {
+                ["UnitName"] = unit.Unit.NameVi,
+                ["Version"] = file.Sha256,
+                ["DataHash"] = dataHash,
+                ["BlobName"] = file.BlobName,
+                ["Sheet"] = table.Sheet,
+                ["Row"] = unit.Row,
+            };
+            foreach (var (key, value) in unit.Values)
+            {
+                entity[PropertyName(key)] = value;
+            }
+            if (unit.PublishedRank is { } rank)
+            {
+                entity["PublishedRank"] = rank;
+            }
+            return entity;
+        })];
+
+    private static readonly HashSet<string> Bookkeeping =
+        ["PartitionKey", "RowKey", "Timestamp", "odata.etag", "UnitName", "Version", "DataHash", "BlobName", "Sheet", "Row", "PublishedRank"];
+
+    private async Task<ScoreSet?> ReadAsync(IndexYear indexYear, string partition, CancellationToken ct)
     {
         var scores = new List<UnitScore>();
-        string? version = null;
-        await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == indexYear.PartitionKey, cancellationToken: ct))
+        string? version = null, dataHash = null;
+        await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: ct))
         {
             version ??= row.GetString("Version");
-            scores.Add(new UnitScore(row.RowKey, row.GetString("UnitName") ?? row.RowKey, row.GetDouble("Total") ?? double.NaN));
+            dataHash ??= row.GetString("DataHash");
+            var fields = row.Where(p => !Bookkeeping.Contains(p.Key) && p.Value is double)
+                .ToDictionary(p => char.ToLowerInvariant(p.Key[0]) + p.Key[1..], p => (double)p.Value, StringComparer.Ordinal);
+            scores.Add(new UnitScore(row.RowKey, row.GetString("UnitName") ?? row.RowKey,
+                fields.GetValueOrDefault(IndexDefinition.TotalKey, double.NaN), fields));
         }
-        return scores.Count == 0 ? null : new ScoreSet(indexYear, version ?? "", scores);
+        return scores.Count == 0 ? null : new ScoreSet(indexYear, version ?? "", dataHash ?? "", scores);
     }
 }

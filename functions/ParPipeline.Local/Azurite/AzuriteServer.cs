@@ -53,13 +53,20 @@ public sealed class AzuriteServer : IAsyncDisposable
         }
 
         var ports = FreePorts(3);
-        var start = new ProcessStartInfo(node)
+        // In its own session (setsid) Azurite does not receive the terminal's Ctrl+C: the host drains its
+        // running functions against storage first, then stops Azurite itself.
+        var setsid = NodeTools.Find("setsid");
+        var start = new ProcessStartInfo(setsid ?? node)
         {
             WorkingDirectory = options.RepositoryRoot,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (setsid is not null)
+        {
+            start.ArgumentList.Add(node);
+        }
         foreach (var arg in new[] { script, "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
                      "--blobPort", $"{ports[0]}", "--queuePort", $"{ports[1]}", "--tablePort", $"{ports[2]}",
                      "--skipApiVersionCheck", "--disableTelemetry", "--silent" })

@@ -1,0 +1,39 @@
+using System.Globalization;
+using ParPipeline.Indices;
+
+namespace ParPipeline.Ingest;
+
+/// <summary>
+/// What a drop's path says: <c>{index}/{year}/{file}</c> fixes both (PAR/2023/par-2023.xlsx), <c>{index}/{file}</c>
+/// the index only; any other name leaves both to the sheet's title.
+/// </summary>
+public sealed record DropTarget(IndexDefinition? Index, int? Year)
+{
+    public static (DropTarget? Target, IngestProblem? Problem) Parse(string blobName, IndexCatalog catalog)
+    {
+        var parts = blobName.Split('/');
+        if (parts.Length < 2 || catalog.Find(parts[0]) is not { } index)
+        {
+            if (parts.Length >= 3 && LooksLikeYear(parts[1]))
+            {
+                return (null, Problem(ProblemCodes.UnknownIndex,
+                    $"Index '{parts[0]}' is not known; expected one of {string.Join(", ", catalog.All.Select(d => d.Code).Order(StringComparer.Ordinal))}."));
+            }
+            return (new DropTarget(null, null), null);
+        }
+        if (parts.Length == 2)
+        {
+            return (new DropTarget(index, null), null);
+        }
+        if (!int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 2000 or > 2100)
+        {
+            return (null, Problem(ProblemCodes.BadDropPath,
+                $"'{parts[1]}' in '{blobName}' is not a year: drops are named {{index}}/{{year}}/{{file}}, e.g. PAR/2023/par-2023.xlsx."));
+        }
+        return (new DropTarget(index, year), null);
+    }
+
+    private static bool LooksLikeYear(string text) => text.Length == 4 && text.All(char.IsAsciiDigit);
+
+    private static IngestProblem Problem(string code, string message) => new(null, null, null, code, message);
+}

@@ -1,0 +1,152 @@
+using System.Globalization;
+using ParPipeline.Indices;
+
+namespace ParPipeline.Ingest;
+
+/// <summary>
+/// Finds an index's table among the first rows of a sheet: a row naming the unit column, and the index's
+/// fields in it or, for a two-row header, in merged cells above "Điểm" / "Xếp hạng" (score / rank) columns.
+/// </summary>
+public static class HeaderLocator
+{
+    public static SheetLayout? Find(IndexDefinition index, IReadOnlyList<object?[]> rows, IReadOnlyList<MergedRange> merges)
+    {
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var upper = Keys(rows[r]);
+            var unitColumn = BestColumn(upper, index.UnitHeaders);
+            if (unitColumn < 0)
+            {
+                continue;
+            }
+            var lower = r + 1 < rows.Count ? Keys(rows[r + 1]) : [];
+            var layout = TwoRow(index, r, upper, lower, merges, unitColumn) ?? OneRow(index, r, upper, unitColumn);
+            if (layout is not null && index.Fields.Where(f => f.Required).All(f => layout.FieldColumns.ContainsKey(f.Key)))
+            {
+                return layout;
+            }
+        }
+        return null;
+    }
+
+    private static SheetLayout? OneRow(IndexDefinition index, int r, string[] header, int unitColumn)
+    {
+        var fields = new Dictionary<string, int>();
+        var ranks = new Dictionary<string, int>();
+        for (var c = 0; c < header.Length; c++)
+        {
+            if (c == unitColumn || header[c].Length == 0)
+            {
+                continue;
+            }
+            if (BestField(index, header[c]) is { } field)
+            {
+                fields.TryAdd(field.Key, c);
+            }
+            else if (HeaderText.Matches(header[c], HeaderVocabulary.Rank))
+            {
+                ranks.TryAdd(IndexDefinition.TotalKey, c);
+            }
+        }
+        return new SheetLayout(r + 1, r + 2, unitColumn, fields, ranks);
+    }
+
+    private static SheetLayout? TwoRow(IndexDefinition index, int r, string[] upper, string[] lower, IReadOnlyList<MergedRange> merges, int unitColumn)
+    {
+        if (!lower.Any(k => HeaderText.Matches(k, HeaderVocabulary.Rank) || HeaderText.Matches(k, HeaderVocabulary.Score) || BestField(index, k) is not null))
+        {
+            return null;
+        }
+        var carried = Carry(upper, lower, merges, r);
+        var fields = new Dictionary<string, int>();
+        var ranks = new Dictionary<string, int>();
+        for (var c = 0; c < Math.Max(carried.Length, lower.Length); c++)
+        {
+            if (c == unitColumn)
+            {
+                continue;
+            }
+            var top = c < carried.Length ? carried[c] : "";
+            var bottom = c < lower.Length ? lower[c] : "";
+            var topField = top.Length > 0 ? BestField(index, top) : null;
+            if (bottom.Length > 0 && HeaderText.Matches(bottom, HeaderVocabulary.Rank))
+            {
+                ranks.TryAdd(topField?.Key ?? IndexDefinition.TotalKey, c);
+            }
+            else if (bottom.Length > 0 && BestField(index, bottom) is { } bottomField && (topField is null || HeaderText.Score(bottom, bottomField.Headers) > 10_000))
+            {
+                // A group header ("Lĩnh vực") over the components' own names.
+                fields.TryAdd(bottomField.Key, c);
+            }
+            else if (topField is not null)
+            {
+                fields.TryAdd(topField.Key, c);
+            }
+            else if (top.Length > 0 && HeaderText.Matches(top, HeaderVocabulary.Rank))
+            {
+                ranks.TryAdd(IndexDefinition.TotalKey, c);
+            }
+        }
+        return fields.Count == 0 ? null : new SheetLayout(r + 1, r + 3, unitColumn, fields, ranks);
+    }
+
+    /// <summary>Spreads a merged header over the columns it covers; without merge data, over the empty cells
+    /// to its right that have a sub-header under them.</summary>
+    private static string[] Carry(string[] upper, string[] lower, IReadOnlyList<MergedRange> merges, int r)
+    {
+        var width = Math.Max(upper.Length, lower.Length);
+        var carried = new string[width];
+        for (var c = 0; c < width; c++)
+        {
+            carried[c] = c < upper.Length ? upper[c] : "";
+        }
+        foreach (var merge in merges.Where(m => m.FromRow == r && m.FromColumn < width))
+        {
+            for (var c = merge.FromColumn + 1; c <= Math.Min(merge.ToColumn, width - 1); c++)
+            {
+                carried[c] = carried[merge.FromColumn];
+            }
+        }
+        for (var c = 1; c < width; c++)
+        {
+            if (carried[c].Length == 0 && c < lower.Length && lower[c].Length > 0 && !merges.Any(m => m.FromRow <= r && m.ToRow >= r && m.FromColumn <= c && m.ToColumn >= c))
+            {
+                carried[c] = carried[c - 1];
+            }
+        }
+        return carried;
+    }
+
+    private static IndexField? BestField(IndexDefinition index, string key)
+    {
+        IndexField? best = null;
+        var bestScore = 0;
+        foreach (var field in index.Fields)
+        {
+            var score = HeaderText.Score(key, field.Headers);
+            if (score > bestScore)
+            {
+                (best, bestScore) = (field, score);
+            }
+        }
+        return best;
+    }
+
+    private static int BestColumn(string[] keys, IReadOnlyList<string> synonyms)
+    {
+        var (column, best) = (-1, 0);
+        for (var c = 0; c < keys.Length; c++)
+        {
+            var score = HeaderText.Score(keys[c], synonyms);
+            // Earlier synonyms are preferred names (a name column over a code column).
+            if (score > best)
+            {
+                (column, best) = (c, score);
+            }
+        }
+        return column;
+    }
+
+    private static string[] Keys(object?[] row) =>
+        [.. row.Select(v => HeaderText.Key(Convert.ToString(v, CultureInfo.InvariantCulture)))];
+}

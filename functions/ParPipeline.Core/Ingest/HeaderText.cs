@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text;
+
+namespace ParPipeline.Ingest;
+
+/// <summary>Folds a header cell for matching: case, diacritics (đ too), punctuation and spaces do not count.</summary>
+public static partial class HeaderText
+{
+    // A synonym this long may match the start of a header ("Chỉ số CCHC năm 2023", "PAR INDEX 2023 (%)").
+    private const int PrefixMatchLength = 8;
+
+    public static string Key(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "";
+        }
+        var folded = text.Trim().ToLowerInvariant().Replace('đ', 'd').Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(folded.Length);
+        foreach (var c in folded)
+        {
+            if (char.IsLetterOrDigit(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                builder.Append(c);
+            }
+            else if (c == '%')
+            {
+                builder.Append('%');
+            }
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// How well a folded header matches a list of synonyms: 0 for no match; an exact match outranks any prefix
+    /// match, a longer synonym outranks a shorter one (so "Chỉ số hài lòng về ... chính sách" is the policy
+    /// sub-index, not the overall "Chỉ số hài lòng").
+    /// </summary>
+    public static int Score(string headerKey, IEnumerable<string> synonyms)
+    {
+        if (headerKey.Length == 0)
+        {
+            return 0;
+        }
+        // "SIPAS 2022 (%)", "Chỉ số CCHC năm 2023": the year and the unit sign do not name the column.
+        var bare = YearOrUnit().Replace(headerKey, "");
+        var best = 0;
+        foreach (var synonym in synonyms)
+        {
+            var key = Key(synonym);
+            if (key.Length == 0)
+            {
+                continue;
+            }
+            if (headerKey == key || (bare.Length > 0 && bare == key))
+            {
+                best = Math.Max(best, 10_000 + key.Length);
+            }
+            else if (key.Length >= PrefixMatchLength && headerKey.StartsWith(key, StringComparison.Ordinal))
+            {
+                best = Math.Max(best, key.Length);
+            }
+        }
+        return best;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("(?:nam|year)?(?:19|20)[0-9]{2}|%")]
+    private static partial System.Text.RegularExpressions.Regex YearOrUnit();
+
+    public static bool Matches(string headerKey, IEnumerable<string> synonyms) => Score(headerKey, synonyms) > 0;
+}

@@ -1,0 +1,7 @@
+namespace ParPipeline.Ingest;
+
+/// <summary>What a file yielded: one table per index-year it holds, or the problems that stop it.</summary>
+public sealed record ParsedWorkbook(IReadOnlyList<ScoreTable> Tables, IReadOnlyList<IngestProblem> Problems)
+{
+    public static ParsedWorkbook Rejected(params IngestProblem[] problems) => new([], problems);
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using ParPipeline.Ranking;
+using ParPipeline.Units;
+
+namespace ParPipeline.Ingest;
+
+/// <summary>
+/// Checks a table as a whole: every unit of its year exactly once, parts that add up to their total within
+/// the published rounding, and (a warning only) a published rank column consistent with the scores.
+/// </summary>
+public static class ScoreValidator
+{
+    public static (IReadOnlyList<IngestProblem> Problems, IReadOnlyList<IngestProblem> Warnings) Validate(ScoreTable table, Gazetteer gazetteer)
+    {
+        var problems = new List<IngestProblem>();
+        var warnings = new List<IngestProblem>();
+        var index = table.Index;
+        var unitColumn = ScoreColumns.Letter(table.Layout.UnitColumn);
+
+        var present = table.Units.Select(u => u.Unit.Code).ToHashSet(StringComparer.Ordinal);
+        foreach (var missing in gazetteer.UnitsFor(index.UnitKind, table.IndexYear.Year).Where(u => !present.Contains(u.Code)))
+        {
+            problems.Add(new IngestProblem(table.Sheet, null, unitColumn, ProblemCodes.MissingUnit,
+                $"{missing.NameVi} ({missing.Code}) has no row; every {(index.UnitKind == UnitKind.Ministry ? "ministry" : "province and city")} of {table.IndexYear.Year} must appear once."));
+        }
+
+        // Each part is published rounded to the index's decimals: their sum may drift by half a unit per part.
+        var tolerance = 0.5 * Math.Pow(10, -index.Decimals);
+        foreach (var rule in index.Sums.Where(s => s.Parts.Append(s.Total).All(table.Layout.FieldColumns.ContainsKey)))
+        {
+            var totalColumn = ScoreColumns.Letter(table.Layout.FieldColumns[rule.Total]);
+            foreach (var unit in table.Units)
+            {
+                if (!rule.Parts.All(unit.Values.ContainsKey) || !unit.Values.TryGetValue(rule.Total, out var total))
+                {
+                    continue;
+                }
+                var sum = rule.Parts.Sum(p => unit.Values[p]);
+                if (Math.Abs(sum - total) > tolerance * (rule.Parts.Count + 1) + 1e-9)
+                {
+                    var parts = string.Join(" + ", rule.Parts.Select(p => $"{index.Field(p)!.NameEn.ToLowerInvariant()} {F(unit.Values[p])}"));
+                    problems.Add(new IngestProblem(table.Sheet, unit.Row, totalColumn, ProblemCodes.ComponentsDoNotSum,
+                        $"{unit.Unit.NameVi}: {parts} = {F(sum)}, but the {index.Field(rule.Total)!.NameEn} is {F(total)}."));
+                }
+            }
+        }
+
+        if (table.Units.Any(u => u.PublishedRank is not null))
+        {
+            var computed = RankingEngine.Rank(table.Units.Select(u => new UnitScore(u.Unit.Code, u.Unit.NameVi, u.Total)), index.Decimals, index.HigherIsBetter)
+                .ToDictionary(r => r.UnitCode, r => r.Rank, StringComparer.Ordinal);
+            var differing = table.Units.Where(u => u.PublishedRank is { } p && p != computed[u.Unit.Code]).ToList();
+            if (differing.Count > 0)
+            {
+                warnings.Add(new IngestProblem(table.Sheet, null, ScoreColumns.Letter(table.Layout.RankColumns[Indices.IndexDefinition.TotalKey]), ProblemCodes.RankMismatch,
+                    $"The published rank differs from the rank the scores give for {differing.Count} unit(s): " +
+                    string.Join("; ", differing.Select(u => $"{u.Unit.NameVi} row {u.Row}: published {u.PublishedRank}, scores give {computed[u.Unit.Code]}")) + "."));
+            }
+        }
+        return (problems, warnings);
+    }
+
+    private static string F(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+}

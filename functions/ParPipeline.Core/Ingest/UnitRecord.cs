@@ -1,0 +1,9 @@
+using ParPipeline.Units;
+
+namespace ParPipeline.Ingest;
+
+/// <summary>One unit's row of a ministry table: its scores by field key, and the rank the file publishes.</summary>
+public sealed record UnitRecord(Unit Unit, int Row, IReadOnlyDictionary<string, double> Values, int? PublishedRank)
+{
+    public double Total => Values[Indices.IndexDefinition.TotalKey];
+}
