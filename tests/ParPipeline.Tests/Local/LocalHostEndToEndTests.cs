@@ -59,6 +59,44 @@ public sealed class LocalHostEndToEndTests(AzuriteFixture azurite)
         Assert.Equal(2023, Assert.Single(par.GetProperty("years").EnumerateArray()).GetProperty("year").GetInt32());
     }
 
+    [Fact]
+    public async Task Through_the_blob_trigger_each_drop_is_ingested_counted_superseded_or_rejected_and_drops_drain()
+    {
+        await using var host = await StartHostAsync();
+        var drops = host.Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(PipelineStorageNames.DropsContainer);
+        var ledger = host.Services.GetRequiredService<IngestionLedger>();
+        async Task<LedgerEntry> Dropped(string name, byte[] bytes, Func<LedgerEntry, bool> done)
+        {
+            await drops.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(bytes));
+            var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+            return await Eventually.GetAsync(async () => await ledger.GetAsync(sha, CancellationToken.None) is { } e && done(e) ? e : null,
+                TimeSpan.FromSeconds(60), $"the ledger row of {name}");
+        }
+
+        var original = Samples.Bytes(Samples.Par2023);
+        var first = await Dropped(Samples.Par2023, original, e => e.Status == LedgerStatus.Ingested);
+        var copy = await Dropped("PAR/2023/copy-of-the-same.xlsx", original, e => e.BlobNames.Count == 2);
+        var corrected = System.Text.Encoding.UTF8.GetBytes(ProvinceTable.Csv("Tỉnh,Chỉ số CCHC"));
+        var second = await Dropped("PAR/2023/corrected.csv", corrected, e => e.Status == LedgerStatus.Ingested);
+        var rejected = await Dropped("PAR/2023/broken.csv", System.Text.Encoding.UTF8.GetBytes("Tỉnh,Chỉ số CCHC\nAtlantis,80\n"), e => e.Status == LedgerStatus.Rejected);
+
+        Assert.Equal([Samples.Par2023, "PAR/2023/copy-of-the-same.xlsx"], copy.BlobNames);
+        Assert.Equal(first.Sha256, copy.Sha256);
+        var superseded = await Eventually.GetAsync(async () => await ledger.GetAsync(first.Sha256, CancellationToken.None) is { Status: LedgerStatus.Superseded } e ? e : null,
+            TimeSpan.FromSeconds(30), "the first version superseded");
+        Assert.Equal(second.Sha256, superseded.RelatedVersion);
+        Assert.StartsWith("ministry-quarantine/", rejected.StoredAs, StringComparison.Ordinal);
+        Assert.Equal(4, (await ledger.ListAsync(CancellationToken.None)).Sum(e => e.BlobNames.Count));
+        await Eventually.GetAsync(async () =>
+        {
+            await foreach (var _ in drops.GetBlobsAsync())
+            {
+                return null;
+            }
+            return "empty";
+        }, TimeSpan.FromSeconds(30), "ministry-drops drained");
+    }
+
     [Theory]
     [InlineData("api/health")]
     [InlineData("api/indices")]
