@@ -21,6 +21,7 @@ public static class AppSettingNames
         // PublishReports' %ReportSchedule%.
         "ReportSchedule",
         $"{IngestionOptions.Section}__{nameof(IngestionOptions.MaxFileBytes)}",
+        $"{IngestionOptions.Section}__{nameof(IngestionOptions.ParseTimeout)}",
         "APPLICATIONINSIGHTS_CONNECTION_STRING",
         "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
     ];

@@ -86,7 +86,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       PipelineStorage__queueServiceUri: storage.properties.primaryEndpoints.queue
       PipelineStorage__tableServiceUri: storage.properties.primaryEndpoints.table
       ReportSchedule: reportSchedule
-      Ingestion__MaxFileBytes: '67108864'
+      Ingestion__MaxFileBytes: '52428800'
+      Ingestion__ParseTimeout: '00:02:00'
       // With local auth disabled on Application Insights this string holds no secret; the identity signs in.
       APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identityClientId}'

@@ -33,7 +33,11 @@ public sealed class IngestionService(
         if (await ledger.GetAsync(sha, ct) is { } known)
         {
             await ledger.AddDropAsync(sha, blobName, ct);
-            await vault.DeleteDropAsync(blobName, ct);
+            // A file refused unread lives only in ministry-drops: never delete what was not copied.
+            if (!known.StoredAs.StartsWith(PipelineStorageNames.DropsContainer + "/", StringComparison.Ordinal))
+            {
+                await vault.DeleteDropAsync(blobName, ct);
+            }
             log.LogInformation("{Blob} has the same bytes as {KnownBlob} ({Status}); nothing to do", blobName, known.BlobName, known.Status);
             return new IngestOutcome(IngestStatus.Duplicate, sha, [.. known.IndexYears.Select(Parse)], known.Units, [], []);
         }

@@ -21,11 +21,14 @@ internal static class EmbeddedGazetteer
             // "Huế (renamed, not merged)": the name is before the parenthesis.
             var nameVi = group.First()["unit_after_2025_07_01"].Split(" (", 2)[0].Trim();
             var seat = before.Single(u => u.Code == code);
-            var namesake = before.FirstOrDefault(u => u.NameVi == nameVi || Gazetteer.NameKey(u.NameVi) == Gazetteer.NameKey(nameVi)) ?? seat;
+            var namesake = before.FirstOrDefault(u => Gazetteer.NameKey(u.NameVi) == Gazetteer.NameKey(nameVi));
             var predecessors = group.Select(r => r["gso_code_pre2025"]).Order(StringComparer.Ordinal).ToList();
             // Huế became the sixth centrally governed city on 2025-01-01 (shared/reference/README.md).
-            var city = namesake.CentrallyGoverned || code == "46";
-            return new Unit(code, nameVi, namesake.NameEn, UnitKind.Province, seat.Region, city,
+            var city = (namesake ?? seat).CentrallyGoverned || code == "46";
+            // A unit named anew (Huế) gets its name without diacritics in English.
+            var nameEn = namesake?.NameEn ?? Ascii(nameVi);
+            namesake ??= seat;
+            return new Unit(code, nameVi, nameEn, UnitKind.Province, seat.Region, city,
                 FromYear: Gazetteer.ReorganisationYear, ToYear: null,
                 Variants: predecessors.Count == 1 ? [.. namesake.Variants, .. code == "46" ? new[] { "Thành phố Huế", "TP Huế", "Hue City" } : []] : [.. namesake.Variants],
                 PredecessorCodes: predecessors, SuccessorCode: null);
@@ -38,6 +41,10 @@ internal static class EmbeddedGazetteer
         var regions = ReadCsv("regions.csv").Select(r => new Region(r["name_vi"], r["name_en"]));
         return new Gazetteer([.. before, .. after, .. ministries], regions);
     }
+
+    private static string Ascii(string name) =>
+        string.Concat(name.Replace('đ', 'd').Replace('Đ', 'D').Normalize(System.Text.NormalizationForm.FormD)
+            .Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark));
 
     private static IEnumerable<string> Variants(string cell) =>
         cell.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

@@ -135,6 +135,11 @@ public sealed class IngestionLifecycleTests(AzuriteFixture azurite)
         Assert.True(await ExistsAsync(services, PipelineStorageNames.DropsContainer, Samples.Par2023));
         var entry = await services.GetRequiredService<IngestionLedger>().GetAsync(outcome.Sha256, CancellationToken.None);
         Assert.Equal((LedgerStatus.Rejected, $"ministry-drops/{Samples.Par2023}"), (entry!.Status, entry.StoredAs));
+
+        // The trigger firing again for the same blob must not delete the only copy.
+        var again = await IngestAsync(services, Samples.Par2023, bytes);
+        Assert.Equal(IngestStatus.Duplicate, again.Status);
+        Assert.True(await ExistsAsync(services, PipelineStorageNames.DropsContainer, Samples.Par2023));
     }
 
     [Fact]

@@ -32,6 +32,10 @@ public sealed class GazetteerTests
         Assert.True(daNang.IsMerged);
         var hoChiMinh = units.Single(u => u.Code == "79");
         Assert.Equal(["74", "77", "79"], hoChiMinh.PredecessorCodes);
+        var hue = units.Single(u => u.Code == "46");
+        Assert.Equal(("Huế", "Hue", true, false), (hue.NameVi, hue.NameEn, hue.CentrallyGoverned, hue.IsMerged));
+        Assert.Equal("46", Gazetteer.Resolve("Thành phố Huế", UnitKind.Province, 2025).Unit?.Code);
+        Assert.Equal("46", Gazetteer.Resolve("Thừa Thiên Huế", UnitKind.Province, 2025).Unit?.Code);
         var caoBang = units.Single(u => u.Code == "04");
         Assert.False(caoBang.IsMerged);
         Assert.Equal(11, units.Count(u => !u.IsMerged));
