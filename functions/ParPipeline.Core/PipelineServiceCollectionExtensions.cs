@@ -28,6 +28,8 @@ public static class PipelineServiceCollectionExtensions
 
         services.AddSingleton<StorageProvisioner>();
         services.AddSingleton<ScoreStore>();
+        services.AddSingleton<CriteriaStore>();
+        services.AddSingleton<CriteriaIngestion>();
         services.AddSingleton<RankingStore>();
         services.AddSingleton<IngestionLedger>();
         services.AddSingleton<FileVault>();

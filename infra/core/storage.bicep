@@ -17,6 +17,7 @@ var tables = [
   'Rankings'
   'Ingestions'
   'Publications'
+  'Criteria'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {

@@ -18,6 +18,8 @@ PUBLISHED = {
     ("PAR", 2023): {"22": (1, 92.18), "31": (2, 91.87), "01": (3, 91.43), "24": (4, 91.16), "77": (5, 91.03),
                     "37": (11, 88.72), "48": (12, 88.68), "46": (17, 88.38), "36": (29, 87.32), "79": (33, 86.97),
                     "92": (42, 86.15), "89": (63, 81.32)},
+    # 2021: Hải Phòng 1st, Đà Nẵng 3rd, Tuyên Quang 86.57 34th, Bà Rịa - Vũng Tàu 87.61 (rank not published).
+    ("PAR", 2021): {"31": (1, None), "48": (3, None), "08": (34, 86.57)},
     ("PAR", 2022): {"22": (1, 90.10), "31": (2, None), "01": (3, None), "24": (4, None), "48": (5, 87.54),
                     "40": (16, None), "37": (17, None), "46": (19, 86.56), "36": (34, 84.86)},
     ("SIPAS", 2023): {"22": (1, 90.61), "19": (2, 90.29), "30": (3, 90.23), "64": (19, 83.84), "01": (21, 83.57),
@@ -28,7 +30,8 @@ PUBLISHED = {
                       "60": (59, None), "06": (60, None), "04": (61, None), "20": (62, None), "49": (63, None)},
 }
 # Scores of the last rank when nothing is published there (synthetic bounds for interpolation).
-FLOOR = {("PAR", 2022): 78.50, ("SIPAS", 2022): 70.00}
+FLOOR = {("PAR", 2022): 78.50, ("SIPAS", 2022): 70.00, ("PAR", 2021): 78.00}
+CEILING = {("PAR", 2021): 90.20}
 
 # Spellings ministry files use, to exercise the resolver.
 SPELLING = {"01": "TP. Hà Nội", "79": "TP. Hồ Chí Minh", "31": "Thành phố Hải Phòng", "48": "TP Đà Nẵng",
@@ -51,6 +54,8 @@ def table(index, year):
     rank_of.update(zip(others, free))
     anchors = {r: s for r, s in published.values() if s is not None}
     anchors.setdefault(63, FLOOR.get((index, year), 75.0))
+    if (index, year) in CEILING:
+        anchors.setdefault(1, CEILING[(index, year)])
     known = sorted(anchors)
 
     def score(rank):
@@ -118,6 +123,29 @@ def par_workbook_2022():
     for i, (rank, name, score, _) in enumerate(table("PAR", year), start=1):
         rows.append([i, name, score, rank])
     write_xlsx(os.path.join(ROOT, "PAR", str(year), f"par-index-{year}-provinces.xlsx"), f"PAR INDEX {year}", rows, ["A1:D1", "A2:D2", "A3:D3"])
+
+
+def par_xls_2021():
+    """PAR INDEX 2021 as an old Excel 97-2003 .xls, the way older annexes circulate. Written as xlsx, then
+    converted by LibreOffice (soffice) when it is installed; the committed .xls is the result."""
+    import shutil, subprocess, tempfile
+    year = 2021
+    rows = [["BỘ NỘI VỤ"], [f"CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}"], [],
+            ["STT", "Tỉnh, thành phố", "Chỉ số CCHC", "Xếp hạng"]]
+    published = PUBLISHED[("PAR", year)]
+    for i, (rank, name, score, _) in enumerate(table("PAR", year), start=1):
+        rows.append([i, name, score, rank])
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    target = os.path.join(ROOT, "PAR", str(year))
+    if soffice is None:
+        print("soffice not found: PAR 2021 .xls left as committed")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        source = os.path.join(tmp, f"par-index-{year}-provinces.xlsx")
+        write_xlsx(source, f"PAR {year}", rows, ["A1:D1", "A2:D2"])
+        os.makedirs(target, exist_ok=True)
+        subprocess.run([soffice, "--headless", "--convert-to", "xls:MS Excel 97", "--outdir", target, source],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def split(total, rng, survey_share, survey_max=None):
@@ -207,6 +235,7 @@ def sipas_csv(year):
 
 
 if __name__ == "__main__":
+    par_xls_2021()
     par_workbook_2022()
     par_workbook_2023()
     sipas_csv_2022()

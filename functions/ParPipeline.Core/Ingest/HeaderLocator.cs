@@ -29,6 +29,25 @@ public static class HeaderLocator
         return null;
     }
 
+    /// <summary>A long-format header: unit, criterion and score columns (and a year column, or the year from elsewhere).</summary>
+    public static LongLayout? FindLong(IndexDefinition index, IReadOnlyList<object?[]> rows)
+    {
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var header = Keys(rows[r]);
+            var unit = BestColumn(header, index.UnitHeaders);
+            var criterion = BestColumn(header, HeaderVocabulary.Criterion);
+            var score = BestColumn(header, [.. HeaderVocabulary.Score, .. index.Total.Headers]);
+            if (unit < 0 || criterion < 0 || score < 0 || unit == criterion || score == criterion || score == unit)
+            {
+                continue;
+            }
+            var year = BestColumn(header, HeaderVocabulary.Year);
+            return new LongLayout(r + 1, unit, year >= 0 ? year : null, criterion, score);
+        }
+        return null;
+    }
+
     private static SheetLayout? OneRow(IndexDefinition index, int r, string[] header, int unitColumn)
     {
         var fields = new Dictionary<string, int>();

@@ -15,6 +15,8 @@ namespace ParPipeline.Ingest;
 public sealed class IngestionService(
     IndexCatalog indices,
     WorkbookParser parser,
+    CriteriaIngestion criteria,
+    CriteriaStore criteriaStore,
     ScoreStore scores,
     IngestionLedger ledger,
     FileVault vault,
@@ -57,6 +59,10 @@ public sealed class IngestionService(
         {
             return await RejectAsync(file, parsed.Problems, receivedAt, started, ct);
         }
+        if (parsed.LongTables.Count > 0)
+        {
+            return await IngestCriteriaAsync(file, parsed.LongTables, receivedAt, started, ct);
+        }
 
         var storedAs = await vault.ArchiveAsync(file, ct);
         var written = new List<IndexYear>();
@@ -94,6 +100,76 @@ public sealed class IngestionService(
         }
         return new IngestOutcome(status == LedgerStatus.Ingested ? IngestStatus.Ingested : IngestStatus.Duplicate,
             file.Sha256, [.. parsed.Tables.Select(t => t.IndexYear)], units, [], warnings);
+    }
+
+    /// <summary>
+    /// A long-format annex: streamed into staged partitions, then made current by one pointer flip per
+    /// index-year, or, on any problem, the staged rows removed and the file quarantined.
+    /// </summary>
+    private async Task<IngestOutcome> IngestCriteriaAsync(DroppedFile file, IReadOnlyList<LongTablePlan> plans, DateTimeOffset receivedAt, long started, CancellationToken ct)
+    {
+        var timeout = options.Value.ParseTimeout;
+        var results = new List<CriteriaResult>();
+        var problems = new List<IngestProblem>();
+        using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct))
+        {
+            deadline.CancelAfter(timeout);
+            foreach (var plan in plans)
+            {
+                try
+                {
+                    var result = await criteria.StageAsync(file, plan, deadline.Token);
+                    results.Add(result);
+                    problems.AddRange(result.Problems);
+                }
+                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                {
+                    problems.Add(new IngestProblem(plan.Sheet, null, null, ProblemCodes.ParseTimeout,
+                        $"{file.FileName} took longer than {timeout.TotalSeconds:0} s to read (setting Ingestion__ParseTimeout); it is refused."));
+                }
+                catch (Exception e) when (SpreadsheetOpener.IsReaderFailure(e))
+                {
+                    problems.Add(SpreadsheetOpener.Failure(e, file.FileName));
+                }
+            }
+        }
+        if (problems.Count > 0)
+        {
+            foreach (var indexYear in results.SelectMany(r => r.IndexYears).Distinct())
+            {
+                await criteriaStore.DeleteStagedAsync(CriteriaStore.StagedPartition(indexYear, file.Sha256), ct);
+            }
+            return await RejectAsync(file, [.. problems.Take(WorkbookParser.MaxProblems + 1)], receivedAt, started, ct);
+        }
+
+        var storedAs = await vault.ArchiveAsync(file, ct);
+        var versions = results.SelectMany(r => r.Versions).ToList();
+        string? duplicateOf = null;
+        var flipped = 0;
+        foreach (var version in versions)
+        {
+            var current = await criteriaStore.GetCurrentAsync(version.IndexYear, ct);
+            if (current is not null && current.Version != version.Version && current.DataHash == version.DataHash)
+            {
+                duplicateOf = current.Version;
+                await criteriaStore.DeleteStagedAsync(CriteriaStore.StagedPartition(version.IndexYear, file.Sha256), ct);
+                continue;
+            }
+            await criteriaStore.FlipAsync(version, ct);
+            flipped++;
+            if (current is not null && current.Version != version.Version)
+            {
+                await ledger.MarkSupersededAsync(current.Version, file.Sha256, ct);
+            }
+        }
+        var status = flipped == 0 ? LedgerStatus.Duplicate : LedgerStatus.Ingested;
+        var units = versions.Sum(v => v.Units);
+        await ledger.RecordAsync(new LedgerEntry(file.Sha256, [file.BlobName], status, [.. versions.Select(v => v.IndexYear.PartitionKey)],
+            units, 0, [], storedAs, status == LedgerStatus.Duplicate ? duplicateOf : null, receivedAt, clock.GetElapsedTime(started)), ct);
+        await vault.DeleteDropAsync(file.BlobName, ct);
+        log.LogInformation("{Blob}: {Rows} criterion scores of {Units} units staged and made current", file.BlobName, versions.Sum(v => v.Rows), units);
+        return new IngestOutcome(status == LedgerStatus.Ingested ? IngestStatus.Ingested : IngestStatus.Duplicate,
+            file.Sha256, [.. versions.Select(v => v.IndexYear)], units, [], []);
     }
 
     /// <summary>Parses off the trigger's thread with a deadline: a file that makes the reader loop is rejected, not waited on.</summary>

@@ -44,18 +44,30 @@ public sealed partial class WorkbookParser(Gazetteer gazetteer, IndexCatalog cat
     {
         var sheets = ScanSheets(reader, ct);
         var plans = new List<SheetPlan>();
+        var longPlans = new List<LongTablePlan>();
         foreach (var sheet in sheets)
         {
-            var title = TitleText(sheet);
+            var title = TitleText(sheet, HeaderSearchRows);
             var named = SheetTitle.Indices(title, catalog);
             var candidates = target.Index is { } fixedIndex ? [fixedIndex] : named;
             foreach (var index in candidates)
             {
-                if (HeaderLocator.Find(index, sheet.Rows, sheet.Merges) is { } layout)
+                // A criterion column makes a long-format annex, even where a unit and a score column would also
+                // pass for a table of totals.
+                // The year is read above the table only: a year column's values are data, not a title.
+                if (HeaderLocator.FindLong(index, sheet.Rows) is { } longLayout)
                 {
-                    plans.Add(new SheetPlan(sheet, index, target.Year ?? SheetTitle.Year(title), layout, named.Contains(index)));
+                    longPlans.Add(new LongTablePlan(sheet.Index, sheet.Name, index, target.Year ?? SheetTitle.Year(TitleText(sheet, longLayout.HeaderRow)), longLayout));
+                }
+                else if (HeaderLocator.Find(index, sheet.Rows, sheet.Merges) is { } layout)
+                {
+                    plans.Add(new SheetPlan(sheet, index, target.Year ?? SheetTitle.Year(TitleText(sheet, layout.HeaderRow)), layout, named.Contains(index)));
                 }
             }
+        }
+        if (longPlans.Count > 0 && plans.Count == 0)
+        {
+            return new ParsedWorkbook([], []) { LongTables = longPlans };
         }
 
         var chosen = Choose(plans, target, out var warnings);
@@ -291,9 +303,9 @@ public sealed partial class WorkbookParser(Gazetteer gazetteer, IndexCatalog cat
         return values;
     }
 
-    /// <summary>The sheet's name and the text of its rows down to (and with) the first header-like row.</summary>
-    private static string TitleText(SheetScan sheet) =>
-        string.Join(" ", sheet.Rows.Take(HeaderSearchRows).SelectMany(r => r).OfType<string>().Prepend(sheet.Name));
+    /// <summary>The sheet's name and the text of its rows down to (and with) the given 1-based row.</summary>
+    private static string TitleText(SheetScan sheet, int throughRow) =>
+        string.Join(" ", sheet.Rows.Take(throughRow).SelectMany(r => r).OfType<string>().Prepend(sheet.Name));
 
     [GeneratedRegex(@"^\s*\d+")]
     private static partial Regex LeadingInteger();

@@ -19,6 +19,7 @@ public static class PipelineStorageNames
     public const string RankingsTable = "Rankings";
     public const string IngestionsTable = "Ingestions";
     public const string PublicationsTable = "Publications";
+    public const string CriteriaTable = "Criteria";
 
     public static IReadOnlyList<string> Containers { get; } =
         [DropsContainer, ArchiveContainer, QuarantineContainer, ReportsContainer];
@@ -26,5 +27,5 @@ public static class PipelineStorageNames
     public static IReadOnlyList<string> Queues { get; } = [RecomputeQueue];
 
     public static IReadOnlyList<string> Tables { get; } =
-        [ScoresTable, RankingsTable, IngestionsTable, PublicationsTable];
+        [ScoresTable, RankingsTable, IngestionsTable, PublicationsTable, CriteriaTable];
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ParPipeline.Functions;
+using ParPipeline.Storage;
 using ParPipeline.Tests.Infrastructure;
 
 namespace ParPipeline.Tests.Infra;
@@ -86,7 +87,7 @@ public sealed class InfraTemplateTests
         var containerNames = OfType(resources, "Microsoft.Storage/storageAccounts/blobServices/containers").Select(c => c["copy"] is null ? (string?)c["name"] : "copy").ToList();
         Assert.NotEmpty(containerNames);
         var storageModule = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "infra", "core", "storage.bicep"));
-        foreach (var name in new[] { "'ministry-drops'", "'ministry-archive'", "'ministry-quarantine'", "'reports'", "'Scores'", "'Rankings'", "'Ingestions'", "'Publications'", "'rankings-recompute'" })
+        foreach (var name in PipelineStorageNames.Containers.Concat(PipelineStorageNames.Tables).Concat(PipelineStorageNames.Queues).Select(n => $"'{n}'"))
         {
             Assert.Contains(name, storageModule, StringComparison.Ordinal);
         }

@@ -9,6 +9,7 @@ public static class Samples
 
     public const string Par2023 = "PAR/2023/par-index-2023-provinces.xlsx";
     public const string Par2022 = "PAR/2022/par-index-2022-provinces.xlsx";
+    public const string Par2021Xls = "PAR/2021/par-index-2021-provinces.xls";
     public const string Sipas2023 = "SIPAS/2023/sipas-2023.csv";
     public const string Sipas2022 = "SIPAS/2022/sipas-2022-en.csv";
     public const string Ministries2023 = "PAR-MINISTRIES/2023/par-index-2023-ministries.xlsx";

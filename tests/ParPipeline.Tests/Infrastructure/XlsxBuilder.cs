@@ -12,6 +12,15 @@ namespace ParPipeline.Tests.Infrastructure;
 public sealed class XlsxBuilder
 {
     private readonly List<(string Name, List<object?[]> Rows, List<string> Merges)> _sheets = [];
+    private readonly Dictionary<int, string> _rawSheets = [];
+
+    /// <summary>A sheet given as its raw XML, for hostile-input tests.</summary>
+    public XlsxBuilder RawSheet(string name, string xml)
+    {
+        _rawSheets[_sheets.Count] = xml;
+        _sheets.Add((name, [], []));
+        return this;
+    }
 
     public XlsxBuilder Sheet(string name, IEnumerable<object?[]> rows, params string[] merges)
     {
@@ -39,7 +48,7 @@ public sealed class XlsxBuilder
                 string.Concat(_sheets.Select((_, i) => $"<Relationship Id=\"rId{i + 1}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet{i + 1}.xml\"/>")) + "</Relationships>");
             for (var i = 0; i < _sheets.Count; i++)
             {
-                Add($"xl/worksheets/sheet{i + 1}.xml", SheetXml(_sheets[i].Rows, _sheets[i].Merges));
+                Add($"xl/worksheets/sheet{i + 1}.xml", _rawSheets.TryGetValue(i, out var raw) ? raw : SheetXml(_sheets[i].Rows, _sheets[i].Merges));
             }
         }
         return buffer.ToArray();

@@ -242,4 +242,29 @@ public sealed class WorkbookParserTests
         Assert.Equal(ProblemCodes.NotASpreadsheet, problem.Code);
         Assert.Equal("photo.xlsx is not a spreadsheet: the pipeline reads xlsx, xls and csv files.", problem.Message);
     }
+
+    [Fact]
+    public void The_old_xls_sample_is_read_from_its_BIFF8_bytes()
+    {
+        var table = Single(Parse(Samples.Par2021Xls, Samples.Bytes(Samples.Par2021Xls)));
+        Assert.Equal(63, table.Units.Count);
+        Assert.Equal((86.57, 34), (Unit(table, "08").Total, Unit(table, "08").PublishedRank));
+        Assert.Equal(3, Unit(table, "48").PublishedRank);
+    }
+
+    [Fact]
+    public void A_utf16_csv_with_its_byte_order_mark_is_read()
+    {
+        var bytes = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(ProvinceTable.Csv("Tỉnh,Chỉ số CCHC"))).ToArray();
+        Assert.Equal(63, Single(Parse("PAR/2023/utf16.csv", bytes)).Units.Count);
+    }
+
+    [Fact]
+    public void Sheet_XML_with_a_document_type_declaration_is_refused_not_expanded()
+    {
+        const string xml = "<?xml version=\"1.0\"?><!DOCTYPE lol [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>" +
+            "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&b;</t></is></c></row></sheetData></worksheet>";
+        var problem = Assert.Single(Parse("PAR/2023/dtd.xlsx", new XlsxBuilder().RawSheet("Sheet1", xml).Build()).Problems);
+        Assert.Equal(ProblemCodes.Corrupt, problem.Code);
+    }
 }

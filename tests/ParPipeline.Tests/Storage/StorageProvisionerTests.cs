@@ -33,6 +33,6 @@ public sealed class StorageProvisionerTests(AzuriteFixture azurite)
 
         Assert.Equal(["ministry-archive", "ministry-drops", "ministry-quarantine", "reports"], containers.Order(StringComparer.Ordinal));
         Assert.Equal(["rankings-recompute"], queues);
-        Assert.Equal(["Ingestions", "Publications", "Rankings", "Scores"], tables.Order(StringComparer.Ordinal));
+        Assert.Equal(["Criteria", "Ingestions", "Publications", "Rankings", "Scores"], tables.Order(StringComparer.Ordinal));
     }
 }

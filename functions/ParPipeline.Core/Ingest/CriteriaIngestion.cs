@@ -1,0 +1,207 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using ExcelDataReader;
+using ParPipeline.Storage;
+using ParPipeline.Units;
+
+namespace ParPipeline.Ingest;
+
+/// <summary>
+/// Streams a long-format sheet (unit, year, criterion, score; up to a million rows) straight into staged
+/// partitions of <c>Criteria</c>, 100 rows a transaction, holding neither the sheet nor its rows in memory: what
+/// grows with the file is a 64-bit fingerprint per row (to find repeats) and nothing else. The caller makes
+/// the staged version current only if no problem was found.
+/// </summary>
+public sealed class CriteriaIngestion(Gazetteer gazetteer, CriteriaStore store)
+{
+    // Transactions in flight at once: Azurite and Table Storage take batches concurrently.
+    private const int Parallelism = 4;
+    private const int MaxCriterionLength = 200;
+
+    public async Task<CriteriaResult> StageAsync(DroppedFile file, LongTablePlan plan, CancellationToken ct)
+    {
+        var problems = new List<IngestProblem>();
+        var years = new Dictionary<int, YearState>();
+        var seen = new HashSet<ulong>();
+        var unitsByYear = new Dictionary<int, HashSet<string>>();
+        var pending = new List<Task>();
+        var index = plan.Index;
+        var layout = plan.Layout;
+        var sheet = plan.Sheet;
+
+        var (reader, openProblem) = SpreadsheetOpener.TryOpen(file.Content, file.FileName);
+        if (reader is null)
+        {
+            return new CriteriaResult([openProblem!], []);
+        }
+        using (reader)
+        {
+            for (var i = 0; i < plan.SheetIndex; i++)
+            {
+                reader.NextResult();
+            }
+            for (var row = 1; reader.Read(); row++)
+            {
+                if (row < layout.FirstDataRow)
+                {
+                    continue;
+                }
+                if ((row & 0x3FF) == 0)
+                {
+                    ct.ThrowIfCancellationRequested();
+                }
+                if (problems.Count >= WorkbookParser.MaxProblems)
+                {
+                    problems.Add(new IngestProblem(sheet, row, null, "TOO_MANY_PROBLEMS", "Reading stopped here."));
+                    break;
+                }
+                var unitText = Text(reader, layout.UnitColumn);
+                if (unitText.Length == 0)
+                {
+                    continue;
+                }
+                var year = plan.Year;
+                if (layout.YearColumn is { } yearColumn)
+                {
+                    var yearText = Text(reader, yearColumn);
+                    if (!NumberReader.TryParse(yearText, out var y) || y != Math.Floor(y) || y is < 2000 or > 2100)
+                    {
+                        problems.Add(new IngestProblem(sheet, row, ScoreColumns.Letter(yearColumn), "BAD_YEAR", $"'{yearText}' is not a year."));
+                        continue;
+                    }
+                    if (plan.Year is { } expected && (int)y != expected)
+                    {
+                        problems.Add(new IngestProblem(sheet, row, ScoreColumns.Letter(yearColumn), "YEAR_MISMATCH",
+                            $"The row is for {(int)y}, but the drop is for {expected}."));
+                        continue;
+                    }
+                    year = (int)y;
+                }
+                if (year is not { } y2)
+                {
+                    return new CriteriaResult([new IngestProblem(sheet, null, null, ProblemCodes.NoYear,
+                        $"{file.FileName} does not say which year its criteria are for: drop it as {index.Code}/{{year}}/{file.FileName}, or add a 'Năm' (Year) column.")], years.Keys.Select(k => new IndexYear(index.Code, k)).ToList());
+                }
+
+                var resolution = gazetteer.Resolve(unitText, index.UnitKind, y2);
+                if (resolution.Unit is not { } unit)
+                {
+                    problems.Add(new IngestProblem(sheet, row, ScoreColumns.Letter(layout.UnitColumn), ProblemCodes.UnknownUnit, resolution.Describe(unitText)));
+                    continue;
+                }
+                var criterion = Text(reader, layout.CriterionColumn);
+                if (criterion.Length == 0 || criterion.Length > MaxCriterionLength)
+                {
+                    problems.Add(new IngestProblem(sheet, row, ScoreColumns.Letter(layout.CriterionColumn), "BAD_CRITERION",
+                        criterion.Length == 0 ? "The criterion is empty." : $"The criterion is longer than {MaxCriterionLength} characters."));
+                    continue;
+                }
+                var cell = reader.GetValue(layout.ScoreColumn);
+                var scoreColumn = ScoreColumns.Letter(layout.ScoreColumn);
+                if (!NumberReader.TryRead(cell, null, out var score))
+                {
+                    problems.Add(new IngestProblem(sheet, row, scoreColumn, cell is null ? ProblemCodes.MissingScore : ProblemCodes.NotANumber,
+                        $"{criterion} of {unit.NameVi}: '{cell}' is not a number."));
+                    continue;
+                }
+                if (score < 0 || score > index.Maximum)
+                {
+                    problems.Add(new IngestProblem(sheet, row, scoreColumn, ProblemCodes.ScoreOutOfRange,
+                        $"{criterion} of {unit.NameVi}: {score.ToString(CultureInfo.InvariantCulture)} is outside 0..{index.Maximum.ToString(CultureInfo.InvariantCulture)}."));
+                    continue;
+                }
+                (unitsByYear.TryGetValue(y2, out var units) ? units : unitsByYear[y2] = new HashSet<string>(StringComparer.Ordinal)).Add(unit.Code);
+                if (!seen.Add(Fingerprint(y2, unit.Code, criterion)))
+                {
+                    problems.Add(new IngestProblem(sheet, row, ScoreColumns.Letter(layout.CriterionColumn), "DUPLICATE_CRITERION",
+                        $"{unit.NameVi} has criterion '{criterion}' for {y2} more than once."));
+                    continue;
+                }
+                if (problems.Count > 0)
+                {
+                    // Once the file is known to be rejected, staging more rows is wasted work: keep checking only.
+                    continue;
+                }
+
+                var state = years.TryGetValue(y2, out var s) ? s : years[y2] = new YearState(new IndexYear(index.Code, y2), file.Sha256);
+                state.Add(new CriterionScore(state.IndexYear, unit.Code, criterion, score, row), Math.Round(score, index.Decimals));
+                if (state.Batch.Count == 100)
+                {
+                    pending.Add(store.StageAsync(state.Partition, state.TakeBatch(), ct));
+                    if (pending.Count >= Parallelism)
+                    {
+                        await Task.WhenAll(pending);
+                        pending.Clear();
+                    }
+                }
+            }
+        }
+        foreach (var state in years.Values)
+        {
+            pending.Add(store.StageAsync(state.Partition, state.TakeBatch(), ct));
+        }
+        await Task.WhenAll(pending);
+
+        foreach (var (year, units) in unitsByYear.OrderBy(y => y.Key))
+        {
+            foreach (var missing in gazetteer.UnitsFor(index.UnitKind, year).Where(u => !units.Contains(u.Code)))
+            {
+                problems.Add(new IngestProblem(sheet, null, ScoreColumns.Letter(layout.UnitColumn), ProblemCodes.MissingUnit,
+                    $"{missing.NameVi} ({missing.Code}) has no criterion scores for {year}."));
+            }
+        }
+        if (problems.Count == 0 && years.Count == 0)
+        {
+            problems.Add(new IngestProblem(sheet, layout.FirstDataRow, null, ProblemCodes.NoRows, $"The criteria table under row {layout.HeaderRow} has no rows."));
+        }
+        var versions = years.Values.Select(v => new CriteriaVersion(v.IndexYear, file.Sha256, v.DataHash(), v.Rows, v.Units.Count)).ToList();
+        return new CriteriaResult(problems, [.. years.Keys.Select(k => new IndexYear(index.Code, k))]) { Versions = versions };
+    }
+
+    private static string Text(IExcelDataReader reader, int column) =>
+        column < reader.FieldCount ? Convert.ToString(reader.GetValue(column), CultureInfo.InvariantCulture)?.Trim() ?? "" : "";
+
+    /// <summary>FNV-1a, 64 bits: a million rows collide with odds around 1 in 30 million.</summary>
+    private static ulong Fingerprint(int year, string unit, string criterion)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in $"{year}|{unit}|{criterion}")
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+        return hash;
+    }
+
+    private sealed class YearState(IndexYear indexYear, string sha256)
+    {
+        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+        public IndexYear IndexYear { get; } = indexYear;
+
+        public string Partition { get; } = CriteriaStore.StagedPartition(indexYear, sha256);
+
+        public List<CriterionScore> Batch { get; private set; } = new(100);
+
+        public HashSet<string> Units { get; } = new(StringComparer.Ordinal);
+
+        public long Rows { get; private set; }
+
+        public void Add(CriterionScore score, double rounded)
+        {
+            Batch.Add(score);
+            Units.Add(score.UnitCode);
+            Rows++;
+            _hash.AppendData(Encoding.UTF8.GetBytes($"{score.UnitCode}|{score.Criterion}|{rounded.ToString(CultureInfo.InvariantCulture)}\n"));
+        }
+
+        public List<CriterionScore> TakeBatch()
+        {
+            var batch = Batch;
+            Batch = new List<CriterionScore>(100);
+            return batch;
+        }
+
+        public string DataHash() => Convert.ToHexStringLower(_hash.GetCurrentHash());
+    }
+}

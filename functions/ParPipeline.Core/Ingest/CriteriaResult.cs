@@ -1,0 +1,9 @@
+using ParPipeline.Storage;
+
+namespace ParPipeline.Ingest;
+
+/// <summary>What streaming a criteria sheet gave: problems (then nothing is made current), and the staged versions.</summary>
+public sealed record CriteriaResult(IReadOnlyList<IngestProblem> Problems, IReadOnlyList<IndexYear> IndexYears)
+{
+    public IReadOnlyList<CriteriaVersion> Versions { get; init; } = [];
+}
