@@ -127,8 +127,9 @@ public sealed class IngestionService(
                     problems.Add(new IngestProblem(plan.Sheet, null, null, ProblemCodes.ParseTimeout,
                         $"{file.FileName} took longer than {timeout.TotalSeconds:0} s to read (setting Ingestion__ParseTimeout); it is refused."));
                 }
-                catch (Exception e) when (SpreadsheetOpener.IsReaderFailure(e))
+                catch (Exception e) when (e is not (OperationCanceledException or Azure.RequestFailedException))
                 {
+                    // The reader's failures end as a rejected file; storage failures are outages and retried.
                     problems.Add(SpreadsheetOpener.Failure(e, file.FileName));
                 }
             }

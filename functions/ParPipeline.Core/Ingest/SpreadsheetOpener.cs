@@ -48,7 +48,7 @@ public static class SpreadsheetOpener
             }
             return (null, FileProblem(ProblemCodes.NotASpreadsheet, $"{fileName} is not a spreadsheet: the pipeline reads xlsx, xls and csv files."));
         }
-        catch (Exception e) when (IsReaderFailure(e))
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             stream.Dispose();
             return (null, Failure(e, fileName));
@@ -82,6 +82,8 @@ public static class SpreadsheetOpener
     {
         ExcelDataReader.Exceptions.InvalidPasswordException =>
             FileProblem(ProblemCodes.Encrypted, $"{fileName} is password-protected: save it without a password and drop it again."),
+        OutOfMemoryException =>
+            FileProblem(ProblemCodes.Corrupt, $"{fileName} asks for more memory than any real index table needs; it is refused."),
         System.Xml.XmlException x when x.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase) =>
             FileProblem(ProblemCodes.Corrupt, $"{fileName} holds XML with a document type declaration, which spreadsheets never need; it is refused."),
         _ => FileProblem(ProblemCodes.Corrupt, $"{fileName} is damaged and cannot be read: {e.Message.ReplaceLineEndings(" ")}"),

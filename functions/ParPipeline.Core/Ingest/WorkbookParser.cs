@@ -33,8 +33,10 @@ public sealed partial class WorkbookParser(Gazetteer gazetteer, IndexCatalog cat
             {
                 return ParseOpened(reader, file, target, ct);
             }
-            catch (Exception e) when (SpreadsheetOpener.IsReaderFailure(e))
+            catch (Exception e) when (e is not OperationCanceledException)
             {
+                // Whatever a hostile file makes the reader throw (a huge allocation included) ends as a
+                // rejected file, never as a crash or an endless retry.
                 return ParsedWorkbook.Rejected(SpreadsheetOpener.Failure(e, file.FileName));
             }
         }

@@ -267,4 +267,27 @@ public sealed class WorkbookParserTests
         var problem = Assert.Single(Parse("PAR/2023/dtd.xlsx", new XlsxBuilder().RawSheet("Sheet1", xml).Build()).Problems);
         Assert.Equal(ProblemCodes.Corrupt, problem.Code);
     }
+
+    [Theory]
+    [InlineData(7)]
+    [InlineData(2024)]
+    [InlineData(31337)]
+    public void A_compound_file_of_garbage_is_a_rejected_file_not_a_crash(int seed)
+    {
+        var random = new Random(seed);
+        var garbage = new byte[4096];
+        random.NextBytes(garbage);
+        byte[] bytes = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. garbage];
+        var problem = Assert.Single(Parse("PAR/2023/garbage.xls", bytes).Problems);
+        Assert.Equal(ProblemCodes.Corrupt, problem.Code);
+        Assert.StartsWith("garbage.xls ", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_truncated_xlsx_is_a_rejected_file()
+    {
+        var whole = Samples.Bytes(Samples.Par2023);
+        var problem = Assert.Single(Parse("PAR/2023/truncated.xlsx", whole[..(whole.Length / 2)]).Problems);
+        Assert.Equal(ProblemCodes.Corrupt, problem.Code);
+    }
 }
