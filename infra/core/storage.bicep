@@ -48,6 +48,9 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     resource recompute 'queues' = {
       name: 'rankings-recompute'
     }
+    resource recomputePoison 'queues' = {
+      name: 'rankings-recompute-poison'
+    }
   }
 
   resource tableService 'tableServices' = {

@@ -43,6 +43,17 @@ def provinces():
         return [(r["gso_code_pre2025"], r["name_vi"]) for r in csv.DictReader(f)]
 
 
+# Published facts beyond single ranks: Đà Nẵng was "first among 14 provinces and cities in the north-central and
+# central coastal region" in PAR 2023 (shared/reference: cadn.com.vn), so no synthetic unit of that region may
+# be placed above its 12th place.
+REGION_FIRST = {("PAR", 2023): ("48", 12)}
+
+
+def regions():
+    with open(REF, encoding="utf-8") as f:
+        return {r["gso_code_pre2025"]: r["region_6"] for r in csv.DictReader(f)}
+
+
 def table(index, year):
     units = provinces()
     published = PUBLISHED[(index, year)]
@@ -51,7 +62,12 @@ def table(index, year):
     rng.shuffle(others)
     free = [r for r in range(1, 64) if r not in {rank for rank, _ in published.values()}]
     rank_of = {c: r for c, (r, _) in published.items()}
-    rank_of.update(zip(others, free))
+    region_of = regions()
+    leader = REGION_FIRST.get((index, year))
+    for rank in free:
+        allowed = next(c for c in others if leader is None or rank > leader[1] or region_of[c] != region_of[leader[0]])
+        others.remove(allowed)
+        rank_of[allowed] = rank
     anchors = {r: s for r, s in published.values() if s is not None}
     anchors.setdefault(63, FLOOR.get((index, year), 75.0))
     if (index, year) in CEILING:

@@ -47,8 +47,8 @@ public static class ScoreValidator
 
         if (table.Units.Any(u => u.PublishedRank is not null))
         {
-            var computed = RankingEngine.Rank(table.Units.Select(u => new UnitScore(u.Unit.Code, u.Unit.NameVi, u.Total)), index.Decimals, index.HigherIsBetter)
-                .ToDictionary(r => r.UnitCode, r => r.Rank, StringComparer.Ordinal);
+            var computed = CompetitionRanking.Rank(table.Units, u => u.Total, u => u.Unit.Code, index.Decimals, index.HigherIsBetter)
+                .ToDictionary(r => r.Item.Unit.Code, r => r.Rank, StringComparer.Ordinal);
             var differing = table.Units.Where(u => u.PublishedRank is { } p && p != computed[u.Unit.Code]).ToList();
             if (differing.Count > 0)
             {

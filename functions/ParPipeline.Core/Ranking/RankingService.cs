@@ -3,15 +3,17 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using ParPipeline.Indices;
 using ParPipeline.Storage;
+using ParPipeline.Units;
 
 namespace ParPipeline.Ranking;
 
 /// <summary>
-/// Recomputes the rankings of an index-year from its stored scores, and of the following year (whose
-/// movement depends on it). Idempotent: the same scores give the same rows and the same hash.
+/// Recomputes the rankings of an index-year from its stored scores and the previous year's, then those of the
+/// following year (whose movement depends on it). Idempotent: the same scores give the same rows and the same
+/// hash, and an unchanged ranking is not written again.
 /// </summary>
 public sealed class RankingService(
-    IndexCatalog indices, ScoreStore scores, RankingStore rankings, PublicationCatalog catalog, TimeProvider clock, ILogger<RankingService> log)
+    IndexCatalog indices, Gazetteer gazetteer, ScoreStore scores, RankingStore rankings, PublicationCatalog catalog, TimeProvider clock, ILogger<RankingService> log)
 {
     public async Task<IReadOnlyList<RankingVersion>> RecomputeAsync(RecomputeRequest request, CancellationToken ct)
     {
@@ -19,28 +21,39 @@ public sealed class RankingService(
             ?? throw new ArgumentException($"Index '{request.Index}' is not defined.", nameof(request));
         var first = new IndexYear(index.Code, request.Year);
         var done = new List<RankingVersion>();
+        var previous = await scores.GetAsync(first.PreviousYear(), ct);
         foreach (var indexYear in new[] { first, first.NextYear() })
         {
-            if (await scores.GetAsync(indexYear, ct) is not { } set)
+            var set = await scores.GetAsync(indexYear, ct);
+            if (set is not null)
             {
-                continue;
+                done.Add(await RankAsync(index, set, previous, ct));
             }
-            var table = new RankingTable(indexYear, set.Version, RankingEngine.Rank(set.Scores, index.Decimals, index.HigherIsBetter));
-            var hash = Hash(table);
-            if (await catalog.GetAsync(indexYear, ct) is { } current && current.RankingHash == hash)
-            {
-                log.LogInformation("{IndexYear} rankings unchanged ({Hash})", indexYear, hash[..12]);
-                done.Add(current);
-                continue;
-            }
-            await rankings.ReplaceAsync(table, ct);
-            var version = new RankingVersion(indexYear, set.Version, hash, table.Units.Count, clock.GetUtcNow());
-            await catalog.RecordAsync(version, ct);
-            log.LogInformation("{IndexYear} ranked {Units} units from version {ScoreVersion}", indexYear, table.Units.Count, set.Version[..Math.Min(12, set.Version.Length)]);
-            done.Add(version);
+            previous = set;
         }
         return done;
     }
+
+    private async Task<RankingVersion> RankAsync(IndexDefinition index, ScoreSet set, ScoreSet? previous, CancellationToken ct)
+    {
+        var indexYear = set.IndexYear;
+        var table = new RankingTable(indexYear, set.Version, previous?.Version,
+            RankingEngine.Compute(index, indexYear.Year, set.Scores, previous?.Scores, gazetteer));
+        var hash = Hash(table);
+        if (await catalog.GetAsync(indexYear, ct) is { } current && current.RankingHash == hash)
+        {
+            log.LogInformation("{IndexYear} rankings unchanged ({Hash})", indexYear, hash[..12]);
+            return current;
+        }
+        await rankings.ReplaceAsync(table, ct);
+        var version = new RankingVersion(indexYear, set.Version, hash, table.Units.Count, clock.GetUtcNow());
+        await catalog.RecordAsync(version, ct);
+        log.LogInformation("{IndexYear} ranked {Units} units from version {ScoreVersion} (previous year {PreviousVersion})",
+            indexYear, table.Units.Count, Short(set.Version), previous is null ? "none" : Short(previous.Version));
+        return version;
+    }
+
+    private static string Short(string version) => version[..Math.Min(12, version.Length)];
 
     /// <summary>A content hash of what readers see; reports and API snapshots compare it.</summary>
     internal static string Hash(RankingTable table) =>

@@ -12,6 +12,7 @@ namespace ParPipeline.Storage;
 public sealed class IngestionLedger(TableServiceClient tables)
 {
     private const string Partition = "files";
+    private const string PoisonPartition = "poison";
 
     // A string property holds at most 32K characters (Table Storage limit); warnings beyond are cut.
     private const int MaxTextLength = 30_000;
@@ -64,6 +65,30 @@ public sealed class IngestionLedger(TableServiceClient tables)
         {
             await RecordAsync(entry with { Status = LedgerStatus.Superseded, RelatedVersion = by }, ct);
         }
+    }
+
+    /// <summary>
+    /// A recompute request that failed on every try (the host moved it to the poison queue): kept in the
+    /// ledger (partition <c>poison</c>) so that it is seen, not lost, until someone re-drives it.
+    /// </summary>
+    public Task RecordPoisonAsync(string queue, string messageId, string message, long dequeueCount, DateTimeOffset at, CancellationToken ct) =>
+        Table.UpsertEntityAsync(new TableEntity(PoisonPartition, messageId)
+        {
+            ["Queue"] = queue,
+            ["Message"] = Cut(message),
+            ["DequeueCount"] = dequeueCount,
+            ["PoisonedAt"] = at,
+        }, TableUpdateMode.Replace, ct);
+
+    public async Task<IReadOnlyList<PoisonedMessage>> ListPoisonedAsync(CancellationToken ct)
+    {
+        var poisoned = new List<PoisonedMessage>();
+        await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == PoisonPartition, cancellationToken: ct))
+        {
+            poisoned.Add(new PoisonedMessage(row.GetString("Queue") ?? "", row.RowKey, row.GetString("Message") ?? "",
+                row.GetInt64("DequeueCount") ?? 0, row.GetDateTimeOffset("PoisonedAt") ?? DateTimeOffset.MinValue));
+        }
+        return poisoned;
     }
 
     public async Task<IReadOnlyList<LedgerEntry>> ListAsync(CancellationToken ct)

@@ -15,6 +15,9 @@ public static class PipelineStorageNames
 
     public const string RecomputeQueue = "rankings-recompute";
 
+    /// <summary>Where the Functions host and the WebJobs SDK move a message after 5 failed tries.</summary>
+    public const string RecomputePoisonQueue = RecomputeQueue + "-poison";
+
     public const string ScoresTable = "Scores";
     public const string RankingsTable = "Rankings";
     public const string IngestionsTable = "Ingestions";
@@ -24,7 +27,7 @@ public static class PipelineStorageNames
     public static IReadOnlyList<string> Containers { get; } =
         [DropsContainer, ArchiveContainer, QuarantineContainer, ReportsContainer];
 
-    public static IReadOnlyList<string> Queues { get; } = [RecomputeQueue];
+    public static IReadOnlyList<string> Queues { get; } = [RecomputeQueue, RecomputePoisonQueue];
 
     public static IReadOnlyList<string> Tables { get; } =
         [ScoresTable, RankingsTable, IngestionsTable, PublicationsTable, CriteriaTable];

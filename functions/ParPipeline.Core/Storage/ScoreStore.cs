@@ -96,7 +96,7 @@ public sealed class ScoreStore(TableServiceClient tables)
             var fields = row.Where(p => !Bookkeeping.Contains(p.Key) && p.Value is double)
                 .ToDictionary(p => char.ToLowerInvariant(p.Key[0]) + p.Key[1..], p => (double)p.Value, StringComparer.Ordinal);
             scores.Add(new UnitScore(row.RowKey, row.GetString("UnitName") ?? row.RowKey,
-                fields.GetValueOrDefault(IndexDefinition.TotalKey, double.NaN), fields));
+                fields.GetValueOrDefault(IndexDefinition.TotalKey, double.NaN), fields, row.GetInt32("PublishedRank")));
         }
         return scores.Count == 0 ? null : new ScoreSet(indexYear, version ?? "", dataHash ?? "", scores);
     }

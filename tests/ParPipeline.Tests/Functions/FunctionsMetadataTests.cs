@@ -33,7 +33,7 @@ public sealed class FunctionsMetadataTests
     public void The_app_has_exactly_the_pipeline_functions()
     {
         Assert.Equal(
-            ["ApiHealth", "ApiIndices", "ApiRankings", "IngestDrop", "PublishReports", "RecomputeRankings"],
+            ["ApiHealth", "ApiIndices", "ApiRankings", "IngestDrop", "PublishReports", "RecomputeRankings", "RecordPoisonedRecompute"],
             Functions.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
     }
 
@@ -53,6 +53,15 @@ public sealed class FunctionsMetadataTests
         var fields = Fields(Binding("RecomputeRankings"));
         Assert.Equal("queueTrigger", fields["type"]);
         Assert.Equal("rankings-recompute", fields["queueName"]);
+        Assert.Equal("PipelineStorage", fields["connection"]);
+    }
+
+    [Fact]
+    public void RecordPoisonedRecompute_is_a_queue_trigger_on_the_poison_queue()
+    {
+        var fields = Fields(Binding("RecordPoisonedRecompute"));
+        Assert.Equal("queueTrigger", fields["type"]);
+        Assert.Equal("rankings-recompute-poison", fields["queueName"]);
         Assert.Equal("PipelineStorage", fields["connection"]);
     }
 

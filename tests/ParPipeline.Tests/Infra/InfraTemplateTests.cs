@@ -91,7 +91,7 @@ public sealed class InfraTemplateTests
         {
             Assert.Contains(name, storageModule, StringComparison.Ordinal);
         }
-        Assert.Single(OfType(resources, "Microsoft.Storage/storageAccounts/queueServices/queues"));
+        Assert.Equal(2, OfType(resources, "Microsoft.Storage/storageAccounts/queueServices/queues").Count());
 
         var plan = Assert.Single(OfType(resources, "Microsoft.Web/serverfarms"));
         Assert.Equal("FlexConsumption", (string?)plan["sku"]!["tier"]);

@@ -97,6 +97,21 @@ public sealed class LocalHostEndToEndTests(AzuriteFixture azurite)
         }, TimeSpan.FromSeconds(30), "ministry-drops drained");
     }
 
+    [Fact]
+    public async Task A_recompute_request_that_fails_every_try_ends_in_the_ledger_not_lost()
+    {
+        await using var host = await StartHostAsync();
+        var queue = host.Services.GetRequiredService<Azure.Storage.Queues.QueueServiceClient>().GetQueueClient(PipelineStorageNames.RecomputeQueue);
+        await queue.SendMessageAsync("{\"index\":\"NOPE\",\"year\":2023}");
+
+        var poisoned = await Eventually.GetAsync(async () =>
+            (await host.Services.GetRequiredService<IngestionLedger>().ListPoisonedAsync(CancellationToken.None)) is { Count: > 0 } list ? list : null,
+            TimeSpan.FromSeconds(90), "the poisoned request in the ledger");
+
+        var entry = Assert.Single(poisoned);
+        Assert.Equal(("rankings-recompute", "{\"index\":\"NOPE\",\"year\":2023}"), (entry.Queue, entry.Message));
+    }
+
     [Theory]
     [InlineData("api/health")]
     [InlineData("api/indices")]

@@ -23,7 +23,7 @@ public sealed class RankingServiceTests(AzuriteFixture azurite)
         var table = await services.GetRequiredService<RankingStore>().GetAsync(new IndexYear("PAR", 2023), CancellationToken.None);
         Assert.NotNull(table);
         Assert.Equal(ingested.Sha256, table.ScoreVersion);
-        string Place(string code) => table.Units.Single(u => u.UnitCode == code) is var u ? $"{u.UnitName} {u.Rank}/{u.Of} {u.Score:F2}" : "";
+        string Place(string code) => table.Units.Single(u => u.UnitCode == code) is var u ? $"{u.UnitName} {u.Rank}/{u.Of} {u.Score.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)}" : "";
         // Published places (shared/reference/par_sipas_results_partial.csv).
         Assert.Equal("Quảng Ninh 1/63 92.18", Place("22"));
         Assert.Equal("Hải Phòng 2/63 91.87", Place("31"));
@@ -59,5 +59,27 @@ public sealed class RankingServiceTests(AzuriteFixture azurite)
         var versions = await services.GetRequiredService<RankingService>().RecomputeAsync(new RecomputeRequest("PAR", 2022), CancellationToken.None);
 
         Assert.Equal(["PAR-2022", "PAR-2023"], versions.Select(v => v.IndexYear.PartitionKey));
+    }
+
+    [Fact]
+    public async Task A_year_recomputed_after_the_year_before_it_shows_its_movement_and_both_score_versions()
+    {
+        await using var services = await azurite.NewPipelineAsync();
+        var ingestion = services.GetRequiredService<IngestionService>();
+        var v2022 = await ingestion.IngestAsync(Samples.Par2022, Samples.Open(Samples.Par2022), CancellationToken.None);
+        var v2023 = await ingestion.IngestAsync(Samples.Par2023, Samples.Open(Samples.Par2023), CancellationToken.None);
+
+        // The message of the 2022 drop recomputes 2022 and 2023.
+        await services.GetRequiredService<RankingService>().RecomputeAsync(new RecomputeRequest("PAR", 2022), CancellationToken.None);
+
+        var table = await services.GetRequiredService<RankingStore>().GetAsync(new IndexYear("PAR", 2023), CancellationToken.None);
+        Assert.Equal((v2023.Sha256, v2022.Sha256), (table!.ScoreVersion, table.PreviousScoreVersion));
+        var daNang = table.Units.Single(u => u.UnitCode == "48");
+        Assert.Equal(new Movement(2022, 87.54, 5, 63, 1.14, -7), daNang.Movement);
+        Assert.Equal((3, 5), (daNang.CityGroup!.Rank, daNang.CityGroup.Of));
+        Assert.Equal((1, 14), (daNang.Region!.Rank, daNang.Region.Of));
+        Assert.Equal(2, daNang.Fields.Count);
+        var first2022 = (await services.GetRequiredService<RankingStore>().GetAsync(new IndexYear("PAR", 2022), CancellationToken.None))!;
+        Assert.All(first2022.Units, u => Assert.True(u.FirstYear));
     }
 }

@@ -32,7 +32,7 @@ public sealed class StorageProvisionerTests(AzuriteFixture azurite)
         }
 
         Assert.Equal(["ministry-archive", "ministry-drops", "ministry-quarantine", "reports"], containers.Order(StringComparer.Ordinal));
-        Assert.Equal(["rankings-recompute"], queues);
+        Assert.Equal(["rankings-recompute", "rankings-recompute-poison"], queues.Order(StringComparer.Ordinal));
         Assert.Equal(["Criteria", "Ingestions", "Publications", "Rankings", "Scores"], tables.Order(StringComparer.Ordinal));
     }
 }
