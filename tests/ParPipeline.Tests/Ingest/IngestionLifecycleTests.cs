@@ -19,12 +19,7 @@ public sealed class IngestionLifecycleTests(AzuriteFixture azurite)
     private static Task<IngestOutcome> IngestAsync(IServiceProvider services, string name, byte[] bytes) =>
         services.GetRequiredService<IngestionService>().IngestAsync(name, new MemoryStream(bytes), CancellationToken.None);
 
-    private static async Task DropAsync(IServiceProvider services, string name, byte[] bytes) =>
-        await services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(PipelineStorageNames.DropsContainer)
-            .GetBlobClient(name).UploadAsync(BinaryData.FromBytes(bytes), overwrite: true);
 
-    private static async Task<bool> ExistsAsync(IServiceProvider services, string container, string name) =>
-        (await services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(container).GetBlobClient(name).ExistsAsync()).Value;
 
     private static async Task<int> QueuedAsync(IServiceProvider services) =>
         (await services.GetRequiredService<QueueServiceClient>().GetQueueClient(PipelineStorageNames.RecomputeQueue).GetPropertiesAsync()).Value.ApproximateMessagesCount;
@@ -62,7 +57,7 @@ public sealed class IngestionLifecycleTests(AzuriteFixture azurite)
         // The same table saved again: other header words, rows in another order, comma decimals.
         var resaved = "Province;PAR INDEX\n" + string.Join("\n", ProvinceTable.Scores().AsEnumerable().Reverse()
             .Select(s => $"{s.Unit.NameEn};{s.Score.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture).Replace('.', ',')}"));
-        await DropAsync(services, "PAR/2023/resaved.csv", Csv(resaved));
+        await Blobs.DropAsync(services, "PAR/2023/resaved.csv", Csv(resaved));
         var second = await IngestAsync(services, "PAR/2023/resaved.csv", Csv(resaved));
 
         Assert.Equal(IngestStatus.Duplicate, second.Status);
@@ -70,8 +65,8 @@ public sealed class IngestionLifecycleTests(AzuriteFixture azurite)
         var entry = await services.GetRequiredService<IngestionLedger>().GetAsync(second.Sha256, CancellationToken.None);
         Assert.Equal((LedgerStatus.Duplicate, first.Sha256), (entry!.Status, entry.RelatedVersion));
         Assert.Equal(first.Sha256, (await services.GetRequiredService<ScoreStore>().GetAsync(Par2023, CancellationToken.None))!.Version);
-        Assert.True(await ExistsAsync(services, PipelineStorageNames.ArchiveContainer, $"{second.Sha256}.csv"));
-        Assert.False(await ExistsAsync(services, PipelineStorageNames.DropsContainer, "PAR/2023/resaved.csv"));
+        Assert.True(await Blobs.ExistsAsync(services, PipelineStorageNames.ArchiveContainer, $"{second.Sha256}.csv"));
+        Assert.False(await Blobs.ExistsAsync(services, PipelineStorageNames.DropsContainer, "PAR/2023/resaved.csv"));
         Assert.Equal(1, await QueuedAsync(services));
     }
 
@@ -81,14 +76,14 @@ public sealed class IngestionLifecycleTests(AzuriteFixture azurite)
         await using var services = await azurite.NewPipelineAsync();
         var bytes = Samples.Bytes(Samples.Par2023);
         var first = await IngestAsync(services, Samples.Par2023, bytes);
-        await DropAsync(services, "PAR/2023/copy.xlsx", bytes);
+        await Blobs.DropAsync(services, "PAR/2023/copy.xlsx", bytes);
         var again = await IngestAsync(services, "PAR/2023/copy.xlsx", bytes);
 
         Assert.Equal(IngestStatus.Duplicate, again.Status);
         var entry = await services.GetRequiredService<IngestionLedger>().GetAsync(first.Sha256, CancellationToken.None);
         Assert.Equal(LedgerStatus.Ingested, entry!.Status);
         Assert.Equal([Samples.Par2023, "PAR/2023/copy.xlsx"], entry.BlobNames);
-        Assert.False(await ExistsAsync(services, PipelineStorageNames.DropsContainer, "PAR/2023/copy.xlsx"));
+        Assert.False(await Blobs.ExistsAsync(services, PipelineStorageNames.DropsContainer, "PAR/2023/copy.xlsx"));
     }
 
     [Fact]
@@ -126,20 +121,20 @@ public sealed class IngestionLifecycleTests(AzuriteFixture azurite)
     {
         await using var services = await azurite.NewPipelineAsync(new Dictionary<string, string?> { ["Ingestion:MaxFileBytes"] = "1000" });
         var bytes = Samples.Bytes(Samples.Par2023);
-        await DropAsync(services, Samples.Par2023, bytes);
+        await Blobs.DropAsync(services, Samples.Par2023, bytes);
         var outcome = await IngestAsync(services, Samples.Par2023, bytes);
 
         var problem = Assert.Single(outcome.Problems);
         Assert.Equal(ProblemCodes.FileTooLarge, problem.Code);
         Assert.Equal($"{Samples.Par2023} is {bytes.Length:N0} bytes; files over 1,000 bytes (setting Ingestion__MaxFileBytes) are refused and left in ministry-drops.", problem.Message);
-        Assert.True(await ExistsAsync(services, PipelineStorageNames.DropsContainer, Samples.Par2023));
+        Assert.True(await Blobs.ExistsAsync(services, PipelineStorageNames.DropsContainer, Samples.Par2023));
         var entry = await services.GetRequiredService<IngestionLedger>().GetAsync(outcome.Sha256, CancellationToken.None);
         Assert.Equal((LedgerStatus.Rejected, $"ministry-drops/{Samples.Par2023}"), (entry!.Status, entry.StoredAs));
 
         // The trigger firing again for the same blob must not delete the only copy.
         var again = await IngestAsync(services, Samples.Par2023, bytes);
         Assert.Equal(IngestStatus.Duplicate, again.Status);
-        Assert.True(await ExistsAsync(services, PipelineStorageNames.DropsContainer, Samples.Par2023));
+        Assert.True(await Blobs.ExistsAsync(services, PipelineStorageNames.DropsContainer, Samples.Par2023));
     }
 
     [Fact]
@@ -157,8 +152,8 @@ public sealed class IngestionLifecycleTests(AzuriteFixture azurite)
         var problem = Assert.Single(outcome.Problems);
         Assert.Equal(ProblemCodes.ZipBomb, problem.Code);
         Assert.StartsWith("bomb.xlsx inflates to more than ", problem.Message, StringComparison.Ordinal);
-        Assert.True(await ExistsAsync(services, PipelineStorageNames.QuarantineContainer, $"{outcome.Sha256}.xlsx"));
-        Assert.True(await ExistsAsync(services, PipelineStorageNames.QuarantineContainer, $"{outcome.Sha256}.errors.json"));
+        Assert.True(await Blobs.ExistsAsync(services, PipelineStorageNames.QuarantineContainer, $"{outcome.Sha256}.xlsx"));
+        Assert.True(await Blobs.ExistsAsync(services, PipelineStorageNames.QuarantineContainer, $"{outcome.Sha256}.errors.json"));
     }
 
     [Fact]

@@ -12,19 +12,14 @@ namespace ParPipeline.Tests.Ingest;
 [Collection(AzuriteCollection.Name)]
 public sealed class IngestionServiceTests(AzuriteFixture azurite)
 {
-    private static async Task DropAsync(IServiceProvider services, string name, byte[] bytes) =>
-        await services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(PipelineStorageNames.DropsContainer)
-            .GetBlobClient(name).UploadAsync(BinaryData.FromBytes(bytes));
 
-    private static async Task<bool> ExistsAsync(IServiceProvider services, string container, string name) =>
-        (await services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(container).GetBlobClient(name).ExistsAsync()).Value;
 
     [Fact]
     public async Task An_ingested_file_is_stored_archived_recorded_queued_and_removed_from_drops()
     {
         await using var services = await azurite.NewPipelineAsync();
         var bytes = Samples.Bytes(Samples.Par2023);
-        await DropAsync(services, Samples.Par2023, bytes);
+        await Blobs.DropAsync(services, Samples.Par2023, bytes);
 
         var outcome = await services.GetRequiredService<IngestionService>().IngestAsync(Samples.Par2023, new MemoryStream(bytes), CancellationToken.None);
 
@@ -42,8 +37,8 @@ public sealed class IngestionServiceTests(AzuriteFixture azurite)
         Assert.Equal(LedgerStatus.Ingested, entry!.Status);
         Assert.Equal($"ministry-archive/{outcome.Sha256}.xlsx", entry.StoredAs);
         Assert.Equal(Samples.Par2023, entry.BlobName);
-        Assert.True(await ExistsAsync(services, PipelineStorageNames.ArchiveContainer, $"{outcome.Sha256}.xlsx"));
-        Assert.False(await ExistsAsync(services, PipelineStorageNames.DropsContainer, Samples.Par2023));
+        Assert.True(await Blobs.ExistsAsync(services, PipelineStorageNames.ArchiveContainer, $"{outcome.Sha256}.xlsx"));
+        Assert.False(await Blobs.ExistsAsync(services, PipelineStorageNames.DropsContainer, Samples.Par2023));
 
         var message = await services.GetRequiredService<QueueServiceClient>().GetQueueClient(PipelineStorageNames.RecomputeQueue).ReceiveMessageAsync();
         Assert.Equal("{\"index\":\"PAR\",\"year\":2023}", message.Value.Body.ToString());
@@ -55,14 +50,14 @@ public sealed class IngestionServiceTests(AzuriteFixture azurite)
         await using var services = await azurite.NewPipelineAsync();
         const string name = "PAR/2023/bad.csv";
         var bytes = Encoding.UTF8.GetBytes("Tỉnh,Chỉ số CCHC\nĐà Nẵng,88.68\nAtlantis,80\n");
-        await DropAsync(services, name, bytes);
+        await Blobs.DropAsync(services, name, bytes);
 
         var outcome = await services.GetRequiredService<IngestionService>().IngestAsync(name, new MemoryStream(bytes), CancellationToken.None);
 
         Assert.Equal(IngestStatus.Rejected, outcome.Status);
         Assert.Null(await services.GetRequiredService<ScoreStore>().GetAsync(new IndexYear("PAR", 2023), CancellationToken.None));
-        Assert.True(await ExistsAsync(services, PipelineStorageNames.QuarantineContainer, $"{outcome.Sha256}.csv"));
-        Assert.False(await ExistsAsync(services, PipelineStorageNames.DropsContainer, name));
+        Assert.True(await Blobs.ExistsAsync(services, PipelineStorageNames.QuarantineContainer, $"{outcome.Sha256}.csv"));
+        Assert.False(await Blobs.ExistsAsync(services, PipelineStorageNames.DropsContainer, name));
 
         var report = await services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(PipelineStorageNames.QuarantineContainer)
             .GetBlobClient($"{outcome.Sha256}.errors.json").DownloadContentAsync();
@@ -86,14 +81,14 @@ public sealed class IngestionServiceTests(AzuriteFixture azurite)
         var ingestion = services.GetRequiredService<IngestionService>();
         var bytes = Samples.Bytes(Samples.Par2023);
         var first = await ingestion.IngestAsync(Samples.Par2023, new MemoryStream(bytes), CancellationToken.None);
-        await DropAsync(services, "PAR/2023/again.xlsx", bytes);
+        await Blobs.DropAsync(services, "PAR/2023/again.xlsx", bytes);
 
         var second = await ingestion.IngestAsync("PAR/2023/again.xlsx", new MemoryStream(bytes), CancellationToken.None);
 
         Assert.Equal(IngestStatus.Duplicate, second.Status);
         Assert.Equal(first.Sha256, second.Sha256);
         Assert.Single(await services.GetRequiredService<IngestionLedger>().ListAsync(CancellationToken.None));
-        Assert.False(await ExistsAsync(services, PipelineStorageNames.DropsContainer, "PAR/2023/again.xlsx"));
+        Assert.False(await Blobs.ExistsAsync(services, PipelineStorageNames.DropsContainer, "PAR/2023/again.xlsx"));
         var queue = services.GetRequiredService<QueueServiceClient>().GetQueueClient(PipelineStorageNames.RecomputeQueue);
         Assert.Single((await queue.ReceiveMessagesAsync(maxMessages: 10)).Value);
     }
