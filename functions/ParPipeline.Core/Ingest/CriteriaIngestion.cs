@@ -19,13 +19,43 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, CriteriaStore store)
     private const int Parallelism = 4;
     private const int MaxCriterionLength = 200;
 
-    public async Task<CriteriaResult> StageAsync(DroppedFile file, LongTablePlan plan, CancellationToken ct)
+    /// <param name="readBudget">How long reading may take, not counting the time spent waiting for storage
+    /// (a million rows take minutes to write; the deadline is there for a reader that loops).</param>
+    public async Task<CriteriaResult> StageAsync(DroppedFile file, LongTablePlan plan, TimeSpan readBudget, CancellationToken ct)
     {
-        var problems = new List<IngestProblem>();
         var years = new Dictionary<int, YearState>();
+        var pending = new List<Task>();
+        try
+        {
+            return await StageCoreAsync(file, plan, readBudget, years, pending, ct);
+        }
+        catch
+        {
+            // Stopped half-way (deadline, damaged file, outage): what was staged will never be made current.
+            // Let the batches in flight land first, or they would outlive the clean-up.
+            try
+            {
+                await Task.WhenAll(pending);
+            }
+            catch (Exception e) when (e is Azure.RequestFailedException or OperationCanceledException)
+            {
+            }
+            foreach (var state in years.Values)
+            {
+                await store.DeleteStagedAsync(state.Partition, CancellationToken.None);
+            }
+            throw;
+        }
+    }
+
+    private async Task<CriteriaResult> StageCoreAsync(
+        DroppedFile file, LongTablePlan plan, TimeSpan readBudget, Dictionary<int, YearState> years, List<Task> pending, CancellationToken ct)
+    {
+        var elapsed = System.Diagnostics.Stopwatch.StartNew();
+        var waiting = new System.Diagnostics.Stopwatch();
+        var problems = new List<IngestProblem>();
         var seen = new HashSet<ulong>();
         var unitsByYear = new Dictionary<int, HashSet<string>>();
-        var pending = new List<Task>();
         var index = plan.Index;
         var layout = plan.Layout;
         var sheet = plan.Sheet;
@@ -50,6 +80,10 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, CriteriaStore store)
                 if ((row & 0x3FF) == 0)
                 {
                     ct.ThrowIfCancellationRequested();
+                    if (elapsed.Elapsed - waiting.Elapsed > readBudget)
+                    {
+                        throw new TimeoutException($"Reading took longer than {readBudget.TotalSeconds:0} s.");
+                    }
                 }
                 if (problems.Count >= WorkbookParser.MaxProblems)
                 {
@@ -131,7 +165,9 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, CriteriaStore store)
                     pending.Add(store.StageAsync(state.Partition, state.TakeBatch(), ct));
                     if (pending.Count >= Parallelism)
                     {
+                        waiting.Start();
                         await Task.WhenAll(pending);
+                        waiting.Stop();
                         pending.Clear();
                     }
                 }

@@ -111,27 +111,23 @@ public sealed class IngestionService(
         var timeout = options.Value.ParseTimeout;
         var results = new List<CriteriaResult>();
         var problems = new List<IngestProblem>();
-        using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct))
+        foreach (var plan in plans)
         {
-            deadline.CancelAfter(timeout);
-            foreach (var plan in plans)
+            try
             {
-                try
-                {
-                    var result = await criteria.StageAsync(file, plan, deadline.Token);
-                    results.Add(result);
-                    problems.AddRange(result.Problems);
-                }
-                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-                {
-                    problems.Add(new IngestProblem(plan.Sheet, null, null, ProblemCodes.ParseTimeout,
-                        $"{file.FileName} took longer than {timeout.TotalSeconds:0} s to read (setting Ingestion__ParseTimeout); it is refused."));
-                }
-                catch (Exception e) when (e is not (OperationCanceledException or Azure.RequestFailedException))
-                {
-                    // The reader's failures end as a rejected file; storage failures are outages and retried.
-                    problems.Add(SpreadsheetOpener.Failure(e, file.FileName));
-                }
+                var result = await criteria.StageAsync(file, plan, timeout, ct);
+                results.Add(result);
+                problems.AddRange(result.Problems);
+            }
+            catch (TimeoutException)
+            {
+                problems.Add(new IngestProblem(plan.Sheet, null, null, ProblemCodes.ParseTimeout,
+                    $"{file.FileName} took longer than {timeout.TotalSeconds:0} s to read, not counting storage (setting Ingestion__ParseTimeout); it is refused."));
+            }
+            catch (Exception e) when (e is not (OperationCanceledException or Azure.RequestFailedException))
+            {
+                // The reader's failures end as a rejected file; storage failures are outages and retried.
+                problems.Add(SpreadsheetOpener.Failure(e, file.FileName));
             }
         }
         if (problems.Count > 0)

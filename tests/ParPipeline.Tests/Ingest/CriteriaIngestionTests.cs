@@ -147,4 +147,26 @@ public sealed class CriteriaIngestionTests(AzuriteFixture azurite)
         Assert.Equal(IngestStatus.Rejected, outcome.Status);
         Assert.Equal(("YEAR_MISMATCH", "B", "The row is for 2022, but the drop is for 2023."), (outcome.Problems[0].Code, outcome.Problems[0].Column, outcome.Problems[0].Message));
     }
+
+    [Fact]
+    public async Task Reading_that_outruns_its_budget_stops_and_leaves_nothing_staged()
+    {
+        await using var services = await azurite.NewPipelineAsync();
+        var bytes = Encoding.UTF8.GetBytes(LongCsv(criteria: 40, years: [2023], withYear: false));
+        var file = new DroppedFile("PAR/2023/slow.csv", bytes, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+        var indices = Indices.IndexCatalog.LoadEmbedded();
+        var (target, _) = DropTarget.Parse(file.BlobName, indices);
+        var plan = Assert.Single(new WorkbookParser(ProvinceTable.Gazetteer, indices).Parse(file, target!, CancellationToken.None).LongTables);
+
+        await Assert.ThrowsAsync<TimeoutException>(() =>
+            services.GetRequiredService<CriteriaIngestion>().StageAsync(file, plan, TimeSpan.FromTicks(1), CancellationToken.None));
+
+        var staged = 0;
+        await foreach (var _ in services.GetRequiredService<CriteriaStore>().ReadVersionAsync(Par2023, file.Sha256, CancellationToken.None))
+        {
+            staged++;
+        }
+        Assert.Equal(0, staged);
+        Assert.Null(await services.GetRequiredService<CriteriaStore>().GetCurrentAsync(Par2023, CancellationToken.None));
+    }
 }
