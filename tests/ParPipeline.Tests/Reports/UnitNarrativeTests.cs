@@ -1,0 +1,136 @@
+using System.Security.Cryptography;
+using ParPipeline.Indices;
+using ParPipeline.Ingest;
+using ParPipeline.Ranking;
+using ParPipeline.Reports;
+using ParPipeline.Tests.Infrastructure;
+using ParPipeline.Units;
+
+namespace ParPipeline.Tests.Reports;
+
+public sealed class UnitNarrativeTests
+{
+    private static readonly IndexCatalog Indices = IndexCatalog.LoadEmbedded();
+    private static readonly Gazetteer Gazetteer = ProvinceTable.Gazetteer;
+
+    private static UnitScore S(string code, double total, params (string Key, double Value)[] fields) =>
+        new(code, Gazetteer.FindByCode(code)?.NameVi ?? code, total, fields.Append(("total", total)).ToDictionary(f => f.Item1, f => f.Item2));
+
+    private static NarrativeInput Input(string index, int year, IReadOnlyList<UnitScore> current, IReadOnlyList<UnitScore>? previous, string code, UnitRanking? sipas = null)
+    {
+        var table = RankingEngine.Compute(Indices.Find(index)!, year, current, previous, Gazetteer);
+        return new NarrativeInput(Indices.Find(index)!, year, table.Single(u => u.UnitCode == code), table,
+            c => Gazetteer.Units.First(u => u.Code == c && u.Kind == UnitKind.Province).NameEn,
+            r => Gazetteer.Regions.Single(g => g.NameVi == r).NameEn, sipas, sipas is null ? null : year);
+    }
+
+    // The small case of RankingEngineTests, worked out by hand: Đà Nẵng 4th of 5 with 88.68 (87.54 and 4th of
+    // 4 the year before); 3rd of 3 cities after Hải Phòng and Hà Nội; 1st of 2 in its region; appraisal 60.00,
+    // 2nd jointly with Quảng Ninh, 0.30 behind Hà Nội.
+    private static readonly UnitScore[] Small2023 =
+    [
+        S("22", 92.18, ("appraisal", 60.00), ("survey", 32.18)),
+        S("31", 91.87, ("appraisal", 59.50), ("survey", 32.37)),
+        S("01", 91.43, ("appraisal", 60.30), ("survey", 31.13)),
+        S("48", 88.68, ("appraisal", 60.00), ("survey", 28.68)),
+        S("49", 85.00, ("appraisal", 55.00), ("survey", 30.00)),
+    ];
+
+    private static readonly UnitScore[] Small2022 = [S("22", 90.10), S("31", 88.00), S("01", 89.00), S("48", 87.54)];
+
+    [Fact]
+    public void Every_clause_the_data_supports_in_English()
+    {
+        Assert.Equal(
+            "Da Nang ranked 4th of 5 in the PAR INDEX 2023 with 88.68 points, an increase of 1.14 points but the same place compared to 2022. " +
+            "It was 3rd after Hai Phong and Hanoi among the 3 centrally governed cities and first among 2 provinces and cities in the North Central and Central Coastal region. " +
+            "Its appraisal score ranked 2nd, only 0.30 points lower than the leading unit, Hanoi.",
+            UnitNarrative.English(Input("PAR", 2023, Small2023, Small2022, "48")));
+    }
+
+    [Fact]
+    public void Every_clause_the_data_supports_in_Vietnamese()
+    {
+        Assert.Equal(
+            "Đà Nẵng xếp thứ 4/5 về Chỉ số CCHC năm 2023 với 88,68 điểm, tăng 1,14 điểm nhưng giữ nguyên thứ hạng so với năm 2022. " +
+            "Đứng thứ 3 trong 3 thành phố trực thuộc Trung ương, sau Hải Phòng và Hà Nội; đứng đầu 2 tỉnh, thành phố khu vực Bắc Trung Bộ và duyên hải miền Trung. " +
+            "Điểm thẩm định xếp thứ 2, chỉ thấp hơn 0,30 điểm so với đơn vị dẫn đầu là Hà Nội.",
+            UnitNarrative.Vietnamese(Input("PAR", 2023, Small2023, Small2022, "48")));
+    }
+
+    [Fact]
+    public void Points_and_places_moving_the_same_way_take_and_and_a_first_unit_leads_its_groups()
+    {
+        Assert.Equal(
+            "Hai Phong ranked 2nd of 6 in the PAR INDEX 2023 with 91.87 points, an increase of 3.87 points and up 1 place compared to 2022. " +
+            "It was first among the 3 centrally governed cities and 2nd among 4 provinces and cities in the Red River Delta. " +
+            "Its sociological survey score ranked 1st, the best of all units.",
+            UnitNarrative.English(Input("PAR", 2023, [.. Small2023, S("35", 91.00)], Small2022, "31")));
+    }
+
+    [Fact]
+    public void A_fall_in_both_reads_as_a_decrease_and_down()
+    {
+        var text = UnitNarrative.English(Input("PAR", 2023, [S("01", 80.00), S("22", 90.00)], [S("01", 91.00), S("22", 85.00)], "01"));
+        Assert.Equal("Hanoi ranked 2nd of 2 in the PAR INDEX 2023 with 80.00 points, a decrease of 11.00 points and down 1 place compared to 2022. " +
+                     "It was first among the 1 centrally governed cities and 2nd among 2 provinces and cities in the Red River Delta.", text);
+    }
+
+    [Fact]
+    public void Tied_units_are_joint_and_a_unit_without_a_previous_score_is_in_its_first_year()
+    {
+        Assert.Equal("Quang Ninh ranked joint 1st (with Thai Binh) of 2 in the PAR INDEX 2023 with 90.00 points, its first year in the index. " +
+                     "It was first among 2 provinces and cities in the Red River Delta.",
+            UnitNarrative.English(Input("PAR", 2023, [S("22", 90.00), S("34", 90.00)], [], "22")));
+    }
+
+    [Fact]
+    public void A_merged_unit_says_it_has_no_like_for_like_result_and_gives_its_predecessors()
+    {
+        var before = new[] { S("48", 88.00), S("49", 85.50), S("04", 80.00) };
+        var after = Gazetteer.UnitsFor(UnitKind.Province, 2025).Where(u => u.Code is "48" or "04").Select(u => new UnitScore(u.Code, u.NameVi, u.Code == "48" ? 90 : 85)).ToList();
+        var text = UnitNarrative.English(Input("PAR", 2025, after, before, "48"));
+        Assert.StartsWith("Da Nang ranked 1st of 2 in the PAR INDEX 2025 with 90.00 points; formed on 1 July 2025 from Da Nang and Quang Nam, " +
+                          "it has no like-for-like result for 2024 (Da Nang 1st of 3 with 88.00; Quang Nam 2nd of 3 with 85.50).", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_press_paragraph_on_Da_Nang_2023_comes_out_of_the_sample_files()
+    {
+        List<UnitScore> Sample(string name)
+        {
+            var bytes = Samples.Bytes(name);
+            var (target, _) = DropTarget.Parse(name, Indices);
+            var table = Assert.Single(new WorkbookParser(Gazetteer, Indices).Parse(new DroppedFile(name, bytes, Convert.ToHexStringLower(SHA256.HashData(bytes))), target!, CancellationToken.None).Tables);
+            return [.. table.Units.Select(u => new UnitScore(u.Unit.Code, u.Unit.NameVi, u.Total, u.Values))];
+        }
+        var sipas = RankingEngine.Compute(Indices.Find("SIPAS")!, 2023, Sample(Samples.Sipas2023), Sample(Samples.Sipas2022), Gazetteer).Single(u => u.UnitCode == "48");
+        var text = UnitNarrative.English(Input("PAR", 2023, Sample(Samples.Par2023), Sample(Samples.Par2022), "48", sipas));
+
+        Assert.StartsWith("Da Nang ranked 12th of 63 in the PAR INDEX 2023 with 88.68 points, an increase of 1.14 points but down 7 places compared to 2022. " +
+                          "It was 3rd after Hai Phong and Hanoi among the 5 centrally governed cities and first among 14 provinces and cities in the North Central and Central Coastal region.",
+                          text, StringComparison.Ordinal);
+        Assert.EndsWith(" In SIPAS 2023 it ranked 22nd, up 12 places.", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1, "1st")]
+    [InlineData(2, "2nd")]
+    [InlineData(3, "3rd")]
+    [InlineData(4, "4th")]
+    [InlineData(11, "11th")]
+    [InlineData(12, "12th")]
+    [InlineData(13, "13th")]
+    [InlineData(21, "21st")]
+    [InlineData(22, "22nd")]
+    [InlineData(101, "101st")]
+    [InlineData(111, "111th")]
+    [InlineData(112, "112th")]
+    public void English_ordinals(int n, string expected) => Assert.Equal(expected, EnglishText.Ordinal(n));
+
+    [Fact]
+    public void Singular_and_plural()
+    {
+        Assert.Equal(("1 place", "7 places", "1.00 point", "1.14 points"), (EnglishText.Places(-1), EnglishText.Places(7), EnglishText.Points(1), EnglishText.Points(-1.14)));
+    }
+}
