@@ -8,11 +8,14 @@ namespace ParPipeline.Indices;
 /// <param name="Titles">Groups of phrases; a sheet title names this index when it has one phrase of every group.</param>
 /// <param name="TitleExcludes">Phrases that mean a title names another index (the ministries' PAR INDEX).</param>
 /// <param name="UnitHeaders">Header synonyms of the column naming the unit.</param>
+/// <param name="ShortNameEn">How a sentence names the index: "PAR INDEX", "SIPAS".</param>
 /// <param name="Sources">Where each figure of the definition comes from.</param>
 public sealed record IndexDefinition(
     string Code,
     string NameEn,
     string NameVi,
+    string ShortNameEn,
+    string ShortNameVi,
     UnitKind UnitKind,
     int Decimals,
     bool HigherIsBetter,

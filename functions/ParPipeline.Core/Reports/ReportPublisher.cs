@@ -5,7 +5,9 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using ParPipeline.Indices;
+using ParPipeline.Ranking;
 using ParPipeline.Storage;
+using ParPipeline.Units;
 
 namespace ParPipeline.Reports;
 
@@ -15,7 +17,7 @@ namespace ParPipeline.Reports;
 /// failed half-way is finished by the next run and a run with nothing new writes nothing.
 /// </summary>
 public sealed class ReportPublisher(
-    PublicationCatalog catalog, RankingStore rankings, IndexCatalog indices, BlobServiceClient blobs, ILogger<ReportPublisher> log)
+    PublicationCatalog catalog, RankingStore rankings, IndexCatalog indices, Gazetteer gazetteer, BlobServiceClient blobs, ILogger<ReportPublisher> log)
 {
     internal const string HashMetadata = "rankinghash";
 
@@ -45,7 +47,10 @@ public sealed class ReportPublisher(
             return null;
         }
         var index = indices.Find(indexYear.Index);
-        var summary = new SummaryDocument(indexYear.Index, index?.NameEn ?? indexYear.Index, indexYear.Year, table.ScoreVersion, version.RankingHash, table.Units);
+        var summary = new SummaryDocument(indexYear.Index, index?.NameEn ?? indexYear.Index, indexYear.Year, table.ScoreVersion, version.RankingHash, table.Units)
+        {
+            Narratives = index is null ? [] : await NarrativesAsync(index, indexYear, table, ct),
+        };
         var folder = $"{indexYear.Index}/{indexYear.Year}";
         var metadata = new Dictionary<string, string> { [HashMetadata] = version.RankingHash };
 
@@ -57,6 +62,20 @@ public sealed class ReportPublisher(
         };
         log.LogInformation("Published {IndexYear} reports: {Files}", indexYear, files);
         return new PublishedReport(indexYear, version.RankingHash, files);
+    }
+
+    private async Task<IReadOnlyList<UnitNarrativeText>> NarrativesAsync(IndexDefinition index, IndexYear indexYear, RankingTable table, CancellationToken ct)
+    {
+        // A province's PAR narrative ends with its SIPAS result of the same year, when there is one.
+        var sipas = index.Code == "PAR" ? await rankings.GetAsync(new IndexYear("SIPAS", indexYear.Year), ct) : null;
+        string NameEn(string code) => gazetteer.Find(index.UnitKind, indexYear.Year, code)?.NameEn ?? table.Units.FirstOrDefault(u => u.UnitCode == code)?.UnitName ?? code;
+        string RegionEn(string region) => gazetteer.Regions.FirstOrDefault(r => r.NameVi == region)?.NameEn ?? region;
+        return [.. table.Units.Select(unit =>
+        {
+            var input = new NarrativeInput(index, indexYear.Year, unit, table.Units, NameEn, RegionEn,
+                sipas?.Units.FirstOrDefault(u => u.UnitCode == unit.UnitCode), sipas is null ? null : indexYear.Year);
+            return new UnitNarrativeText(unit.UnitCode, UnitNarrative.English(input), UnitNarrative.Vietnamese(input));
+        })];
     }
 
     public async Task<string?> PublishedHashAsync(IndexYear indexYear, CancellationToken ct)

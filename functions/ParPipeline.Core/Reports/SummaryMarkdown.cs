@@ -16,6 +16,14 @@ public static class SummaryMarkdown
         {
             md.Append(CultureInfo.InvariantCulture, $"| {unit.Rank} | {unit.UnitCode} | {Escape(unit.UnitName)} | {unit.Score:F2} |\n");
         }
+        if (summary.Narratives.Count > 0)
+        {
+            md.Append("\n## Units\n\n");
+            foreach (var narrative in summary.Narratives)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"- {Escape(narrative.En)}\n  \n  {Escape(narrative.Vi)}\n");
+            }
+        }
         return md.ToString();
     }
 

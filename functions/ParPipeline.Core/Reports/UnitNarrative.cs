@@ -20,7 +20,7 @@ public static class UnitNarrative
         var unit = input.Unit;
         var name = input.NameEn(unit.UnitCode);
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"{name} ranked {Tied(input, EnglishText.Ordinal(unit.Rank))} of {unit.Of} in the {input.Index.Code} INDEX {input.Year} with {F(unit.Score)} points");
+        text.Append(CultureInfo.InvariantCulture, $"{name} ranked {Tied(input, EnglishText.Ordinal(unit.Rank))} of {unit.Of} in {(input.Index.ShortNameEn.Contains("INDEX", StringComparison.Ordinal) ? "the " : "")}{input.Index.ShortNameEn} {input.Year} with {F(unit.Score)} points");
         if (unit.Movement is { } m)
         {
             var points = m.PointsChange == 0 ? "no change in points" : $"{(m.PointsChange > 0 ? "an increase" : "a decrease")} of {EnglishText.Points(m.PointsChange)}";
@@ -89,8 +89,7 @@ public static class UnitNarrative
     {
         var unit = input.Unit;
         var text = new StringBuilder();
-        var indexName = input.Index.Code == "SIPAS" ? "Chỉ số SIPAS" : "Chỉ số CCHC";
-        text.Append(CultureInfo.InvariantCulture, $"{unit.UnitName} xếp thứ {unit.Rank}/{unit.Of}{(TiedWith(input).Count > 0 ? " (đồng hạng)" : "")} về {indexName} năm {input.Year} với {V(unit.Score)} điểm");
+        text.Append(CultureInfo.InvariantCulture, $"{unit.UnitName} xếp thứ {unit.Rank}/{unit.Of}{(TiedWith(input).Count > 0 ? " (đồng hạng)" : "")} về {input.Index.ShortNameVi} năm {input.Year} với {V(unit.Score)} điểm");
         if (unit.Movement is { } m)
         {
             var points = m.PointsChange == 0 ? "giữ nguyên số điểm" : $"{(m.PointsChange > 0 ? "tăng" : "giảm")} {V(Math.Abs(m.PointsChange))} điểm";

@@ -31,8 +31,12 @@ public sealed class ReportPublisherTests(AzuriteFixture azurite)
         var markdown = (await reports.GetBlobClient("PAR/2023/summary.md").DownloadContentAsync()).Value.Content.ToString();
         Assert.StartsWith("# Public Administration Reform Index (provinces) 2023\n\n63 units ranked.\n", markdown, StringComparison.Ordinal);
         Assert.Contains("| 12 | 48 | Đà Nẵng | 88.68 |\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("- Da Nang ranked 12th of 63 in the PAR INDEX 2023 with 88.68 points, its first year in the index. ", markdown, StringComparison.Ordinal);
+        Assert.Contains("  Đà Nẵng xếp thứ 12/63 về Chỉ số CCHC năm 2023 với 88,68 điểm, năm đầu tiên được đánh giá. ", markdown, StringComparison.Ordinal);
         using var json = JsonDocument.Parse((await reports.GetBlobClient("PAR/2023/summary.json").DownloadContentAsync()).Value.Content.ToString());
         Assert.Equal(63, json.RootElement.GetProperty("units").GetArrayLength());
         Assert.Equal(report.RankingHash, json.RootElement.GetProperty("rankingHash").GetString());
+        var narrative = json.RootElement.GetProperty("narratives").EnumerateArray().Single(n => n.GetProperty("unitCode").GetString() == "48");
+        Assert.StartsWith("Da Nang ranked 12th of 63", narrative.GetProperty("en").GetString(), StringComparison.Ordinal);
     }
 }

@@ -113,6 +113,14 @@ public sealed class UnitNarrativeTests
         Assert.EndsWith(" In SIPAS 2023 it ranked 22nd, up 12 places.", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_SIPAS_narrative_names_the_index_as_it_is_written()
+    {
+        Assert.Equal("Quang Ninh ranked 1st of 2 in SIPAS 2023 with 90.61 points, an increase of 3.02 points but the same place compared to 2022. " +
+                     "It was first among 2 provinces and cities in the Red River Delta.",
+            UnitNarrative.English(Input("SIPAS", 2023, [S("22", 90.61), S("30", 90.23)], [S("22", 87.59), S("30", 80.00)], "22")));
+    }
+
     [Theory]
     [InlineData(1, "1st")]
     [InlineData(2, "2nd")]
