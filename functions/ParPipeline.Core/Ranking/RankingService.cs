@@ -34,9 +34,25 @@ public sealed class RankingService(
         return done;
     }
 
-    private async Task<RankingVersion> RankAsync(IndexDefinition index, ScoreSet set, ScoreSet? previous, CancellationToken ct)
+    /// <summary>
+    /// Ranks one index-year. Two recomputes can race with a new file for the same year (messages are not
+    /// processed in order), so before writing it checks that the scores it ranked are still the current ones
+    /// and, if not, ranks the current ones instead: a slow worker cannot overwrite a newer ranking with an older.
+    /// </summary>
+    internal async Task<RankingVersion> RankAsync(IndexDefinition index, ScoreSet set, ScoreSet? previous, CancellationToken ct)
     {
         var indexYear = set.IndexYear;
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var (latest, latestBefore) = (await scores.GetVersionAsync(indexYear, ct), await scores.GetVersionAsync(indexYear.PreviousYear(), ct));
+            if (latest == set.Version && latestBefore == previous?.Version)
+            {
+                break;
+            }
+            log.LogInformation("{IndexYear}: scores changed while ranking ({Ranked} → {Latest}); ranking the current ones", indexYear, Short(set.Version), Short(latest ?? ""));
+            set = await scores.GetAsync(indexYear, ct) ?? set;
+            previous = await scores.GetAsync(indexYear.PreviousYear(), ct);
+        }
         var table = new RankingTable(indexYear, set.Version, previous?.Version,
             RankingEngine.Compute(index, indexYear.Year, set.Scores, previous?.Scores, gazetteer));
         var hash = Hash(table);

@@ -34,6 +34,16 @@ public sealed class ScoreStore(TableServiceClient tables)
 
     public Task<ScoreSet?> GetAsync(IndexYear indexYear, CancellationToken ct) => ReadAsync(indexYear, indexYear.PartitionKey, ct);
 
+    /// <summary>The file version (SHA-256) of an index-year's current scores, reading one row; null when none.</summary>
+    public async Task<string?> GetVersionAsync(IndexYear indexYear, CancellationToken ct)
+    {
+        await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == indexYear.PartitionKey, maxPerPage: 1, select: ["Version"], cancellationToken: ct))
+        {
+            return row.GetString("Version");
+        }
+        return null;
+    }
+
     /// <summary>A version of an index-year by the SHA-256 of the file it came from, current or superseded.</summary>
     public Task<ScoreSet?> GetVersionAsync(IndexYear indexYear, string sha256, CancellationToken ct) =>
         ReadAsync(indexYear, $"{indexYear.PartitionKey}{VersionSeparator}{sha256}", ct);

@@ -82,4 +82,22 @@ public sealed class RankingServiceTests(AzuriteFixture azurite)
         var first2022 = (await services.GetRequiredService<RankingStore>().GetAsync(new IndexYear("PAR", 2022), CancellationToken.None))!;
         Assert.All(first2022.Units, u => Assert.True(u.FirstYear));
     }
+
+    [Fact]
+    public async Task A_worker_holding_older_scores_ranks_the_current_ones_instead_of_writing_a_stale_ranking()
+    {
+        await using var services = await azurite.NewPipelineAsync();
+        var ingestion = services.GetRequiredService<IngestionService>();
+        var older = await ingestion.IngestAsync("PAR/2023/v1.csv", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(ProvinceTable.Csv("Tỉnh,Chỉ số CCHC"))), CancellationToken.None);
+        var stale = await services.GetRequiredService<ScoreStore>().GetVersionAsync(new IndexYear("PAR", 2023), older.Sha256, CancellationToken.None);
+        var newer = await ingestion.IngestAsync(Samples.Par2023, Samples.Open(Samples.Par2023), CancellationToken.None);
+
+        // The slow worker read v1 before v2 landed, and writes only now.
+        var version = await services.GetRequiredService<RankingService>().RankAsync(
+            ParPipeline.Indices.IndexCatalog.LoadEmbedded().Find("PAR")!, stale!, null, CancellationToken.None);
+
+        Assert.Equal(newer.Sha256, version.ScoreVersion);
+        var table = await services.GetRequiredService<RankingStore>().GetAsync(new IndexYear("PAR", 2023), CancellationToken.None);
+        Assert.Equal((newer.Sha256, 12), (table!.ScoreVersion, table.Units.Single(u => u.UnitCode == "48").Rank));
+    }
 }
