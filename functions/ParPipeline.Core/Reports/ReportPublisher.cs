@@ -54,9 +54,13 @@ public sealed class ReportPublisher(
         var folder = $"{indexYear.Index}/{indexYear.Year}";
         var metadata = new Dictionary<string, string> { [HashMetadata] = version.RankingHash };
 
+        var (header, rows) = SummaryTable.Build(summary, index);
         var files = new List<string>
         {
             await UploadAsync($"{folder}/summary.md", Encoding.UTF8.GetBytes(SummaryMarkdown.Render(summary)), "text/markdown; charset=utf-8", metadata, ct),
+            await UploadAsync($"{folder}/summary.csv", SummaryCsv.Render(header, rows), "text/csv; charset=utf-8", metadata, ct),
+            await UploadAsync($"{folder}/summary.xlsx", await SummaryXlsx.RenderAsync(header, rows, $"{indexYear.Index} {indexYear.Year}", ct),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", metadata, ct),
             // Last: its metadata marks the publication complete.
             await UploadAsync($"{folder}/summary.json", JsonSerializer.SerializeToUtf8Bytes(summary, PipelineJson.Indented), "application/json; charset=utf-8", metadata, ct),
         };

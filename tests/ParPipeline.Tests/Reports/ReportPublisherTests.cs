@@ -24,7 +24,7 @@ public sealed class ReportPublisherTests(AzuriteFixture azurite)
         var second = await publisher.PublishChangedAsync(CancellationToken.None);
 
         var report = Assert.Single(first);
-        Assert.Equal(["reports/PAR/2023/summary.md", "reports/PAR/2023/summary.json"], report.Files);
+        Assert.Equal(["reports/PAR/2023/summary.md", "reports/PAR/2023/summary.csv", "reports/PAR/2023/summary.xlsx", "reports/PAR/2023/summary.json"], report.Files);
         Assert.Empty(second);
 
         var reports = services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(PipelineStorageNames.ReportsContainer);
@@ -38,5 +38,38 @@ public sealed class ReportPublisherTests(AzuriteFixture azurite)
         Assert.Equal(report.RankingHash, json.RootElement.GetProperty("rankingHash").GetString());
         var narrative = json.RootElement.GetProperty("narratives").EnumerateArray().Single(n => n.GetProperty("unitCode").GetString() == "48");
         Assert.StartsWith("Da Nang ranked 12th of 63", narrative.GetProperty("en").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_csv_has_a_BOM_and_a_header_and_the_xlsx_holds_the_same_rows()
+    {
+        await using var services = await azurite.NewPipelineAsync();
+        var ingestion = services.GetRequiredService<IngestionService>();
+        await ingestion.IngestAsync(Samples.Par2022, Samples.Open(Samples.Par2022), CancellationToken.None);
+        await ingestion.IngestAsync(Samples.Par2023, Samples.Open(Samples.Par2023), CancellationToken.None);
+        await services.GetRequiredService<RankingService>().RecomputeAsync(new RecomputeRequest("PAR", 2022), CancellationToken.None);
+        await services.GetRequiredService<ReportPublisher>().PublishAsync(new IndexYear("PAR", 2023), CancellationToken.None);
+        var reports = services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(PipelineStorageNames.ReportsContainer);
+
+        var csvBytes = (await reports.GetBlobClient("PAR/2023/summary.csv").DownloadContentAsync()).Value.Content.ToArray();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, csvBytes[..3]);
+        var csvLines = System.Text.Encoding.UTF8.GetString(csvBytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(64, csvLines.Length);
+        Assert.StartsWith("Rank,Of,Code,Unit,Score,Region,Region rank,Region of,City group rank,City group of,Points change,Places change,Previous score,Previous rank,First year,Like for like,Appraisal score,Appraisal score rank,Sociological survey score,Sociological survey score rank", csvLines[0], StringComparison.Ordinal);
+        Assert.StartsWith("12,63,48,Đà Nẵng,88.68,Bắc Trung Bộ và duyên hải miền Trung,1,14,3,5,1.14,-7,87.54,5,no,yes,", csvLines.Single(l => l.Split(',')[2] == "48"), StringComparison.Ordinal);
+
+        var xlsx = (await reports.GetBlobClient("PAR/2023/summary.xlsx").DownloadContentAsync()).Value.Content.ToArray();
+        using var reader = ExcelDataReader.ExcelReaderFactory.CreateOpenXmlReader(new MemoryStream(xlsx));
+        var xlsxLines = new List<string>();
+        while (reader.Read())
+        {
+            xlsxLines.Add(string.Join(",", Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetValue(i) switch
+            {
+                string s => ParPipeline.Reports.SummaryCsv.Cell(s),
+                double d when d == Math.Floor(d) && Math.Abs(d) < 1e9 => ((long)d).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                var v => ParPipeline.Reports.SummaryCsv.Cell(v),
+            })));
+        }
+        Assert.Equal(csvLines, xlsxLines);
     }
 }
