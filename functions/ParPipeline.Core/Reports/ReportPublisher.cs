@@ -55,12 +55,22 @@ public sealed class ReportPublisher(
         var metadata = new Dictionary<string, string> { [HashMetadata] = version.RankingHash };
 
         var (header, rows) = SummaryTable.Build(summary, index);
+        var narratives = summary.Narratives.ToDictionary(n => n.UnitCode, StringComparer.Ordinal);
+        foreach (var unit in table.Units)
+        {
+            var narrative = narratives.GetValueOrDefault(unit.UnitCode);
+            await UploadAsync($"{folder}/units/{unit.UnitCode}.json",
+                JsonSerializer.SerializeToUtf8Bytes(new UnitPageDocument(indexYear.Index, indexYear.Year, unit, narrative), PipelineJson.Indented), "application/json; charset=utf-8", metadata, ct);
+            await UploadAsync($"{folder}/units/{unit.UnitCode}.html",
+                Encoding.UTF8.GetBytes(UnitPage.Html(index?.NameEn ?? indexYear.Index, indexYear.Year, unit, narrative)), "text/html; charset=utf-8", metadata, ct);
+        }
         var files = new List<string>
         {
             await UploadAsync($"{folder}/summary.md", Encoding.UTF8.GetBytes(SummaryMarkdown.Render(summary)), "text/markdown; charset=utf-8", metadata, ct),
             await UploadAsync($"{folder}/summary.csv", SummaryCsv.Render(header, rows), "text/csv; charset=utf-8", metadata, ct),
             await UploadAsync($"{folder}/summary.xlsx", await SummaryXlsx.RenderAsync(header, rows, $"{indexYear.Index} {indexYear.Year}", ct),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", metadata, ct),
+            await UploadAsync($"{folder}/summary.html", Encoding.UTF8.GetBytes(SummaryHtml.Render(summary, header, rows)), "text/html; charset=utf-8", metadata, ct),
             // Last: its metadata marks the publication complete.
             await UploadAsync($"{folder}/summary.json", JsonSerializer.SerializeToUtf8Bytes(summary, PipelineJson.Indented), "application/json; charset=utf-8", metadata, ct),
         };

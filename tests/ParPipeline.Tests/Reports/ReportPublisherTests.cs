@@ -24,7 +24,7 @@ public sealed class ReportPublisherTests(AzuriteFixture azurite)
         var second = await publisher.PublishChangedAsync(CancellationToken.None);
 
         var report = Assert.Single(first);
-        Assert.Equal(["reports/PAR/2023/summary.md", "reports/PAR/2023/summary.csv", "reports/PAR/2023/summary.xlsx", "reports/PAR/2023/summary.json"], report.Files);
+        Assert.Equal(["reports/PAR/2023/summary.md", "reports/PAR/2023/summary.csv", "reports/PAR/2023/summary.xlsx", "reports/PAR/2023/summary.html", "reports/PAR/2023/summary.json"], report.Files);
         Assert.Empty(second);
 
         var reports = services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(PipelineStorageNames.ReportsContainer);
