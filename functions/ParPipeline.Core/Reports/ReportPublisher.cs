@@ -50,6 +50,9 @@ public sealed class ReportPublisher(
         var summary = new SummaryDocument(indexYear.Index, index?.NameEn ?? indexYear.Index, indexYear.Year, table.ScoreVersion, version.RankingHash, table.Units)
         {
             Narratives = index is null ? [] : await NarrativesAsync(index, indexYear, table, ct),
+            Overview = index is null ? null : new UnitNarrativeText("",
+                SummaryNarrative.English(index, indexYear.Year, table.Units, code => gazetteer.Find(index.UnitKind, indexYear.Year, code)?.NameEn ?? code),
+                SummaryNarrative.Vietnamese(index, indexYear.Year, table.Units)),
         };
         var folder = $"{indexYear.Index}/{indexYear.Year}";
         var metadata = new Dictionary<string, string> { [HashMetadata] = version.RankingHash };

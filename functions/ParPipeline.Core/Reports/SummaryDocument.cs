@@ -6,6 +6,9 @@ namespace ParPipeline.Reports;
 public sealed record SummaryDocument(string Index, string IndexName, int Year, string ScoreVersion, string RankingHash, IReadOnlyList<UnitRanking> Units)
 {
     public IReadOnlyList<UnitNarrativeText> Narratives { get; init; } = [];
+
+    /// <summary>The opening paragraph, in English and Vietnamese.</summary>
+    public UnitNarrativeText? Overview { get; init; }
 }
 
 /// <summary>One unit's narrative, in English and Vietnamese.</summary>

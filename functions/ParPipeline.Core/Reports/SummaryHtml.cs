@@ -27,6 +27,10 @@ public static class SummaryHtml
             .Append("</head>\n<body>\n")
             .Append(CultureInfo.InvariantCulture, $"<h1>{E(title)}</h1>\n")
             .Append(CultureInfo.InvariantCulture, $"<p>{summary.Units.Count} units ranked; score version <code>{E(Short(summary.ScoreVersion))}</code>.</p>\n");
+        if (summary.Overview is { } overview)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<section id=\"overview\"><p lang=\"en\">{E(overview.En)}</p><p lang=\"vi\">{E(overview.Vi)}</p></section>\n");
+        }
 
         Bars(html, summary);
         Slopes(html, summary);

@@ -11,6 +11,10 @@ public static class SummaryMarkdown
         var md = new StringBuilder();
         md.Append(CultureInfo.InvariantCulture, $"# {summary.IndexName} {summary.Year}\n\n");
         md.Append(CultureInfo.InvariantCulture, $"{summary.Units.Count} units ranked.\n\n");
+        if (summary.Overview is { } overview)
+        {
+            md.Append(Escape(overview.En)).Append("\n\n").Append(Escape(overview.Vi)).Append("\n\n");
+        }
         md.Append("| Rank | Code | Unit | Score |\n|---:|---|---|---:|\n");
         foreach (var unit in summary.Units)
         {

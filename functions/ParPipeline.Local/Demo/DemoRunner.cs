@@ -117,7 +117,7 @@ public sealed class DemoRunner(LocalHost host, TextWriter output)
                 await publisher.PublishAsync(ranked, ct);
             }
             drop.Stage = DropStage.Reported;
-            output.WriteLine($"  reported  {PipelineStorageNames.ReportsContainer}/{ranked.Index}/{ranked.Year}/summary.md, .csv, .xlsx, .json ({at})");
+            output.WriteLine($"  reported  {PipelineStorageNames.ReportsContainer}/{ranked.Index}/{ranked.Year}/summary.md, .csv, .xlsx, .html, .json, units/ ({at})");
         }
     }
 

@@ -121,6 +121,24 @@ public sealed class UnitNarrativeTests
             UnitNarrative.English(Input("SIPAS", 2023, [S("22", 90.61), S("30", 90.23)], [S("22", 87.59), S("30", 80.00)], "22")));
     }
 
+    [Fact]
+    public void The_summary_opens_with_the_leader_the_runners_up_the_average_and_who_rose()
+    {
+        var table = RankingEngine.Compute(Indices.Find("PAR")!, 2023, Small2023, Small2022, Gazetteer);
+        string NameEn(string code) => Gazetteer.FindByCode(code)!.NameEn;
+        Assert.Equal("Quang Ninh led the PAR INDEX 2023 with 92.18 points, ahead of Hai Phong (91.87) and Hanoi (91.43). " +
+                     "The average of the 5 units was 89.83. 4 units scored higher than the year before and 0 lower.",
+            SummaryNarrative.English(Indices.Find("PAR")!, 2023, table, NameEn));
+        Assert.Equal("Quảng Ninh dẫn đầu Chỉ số CCHC năm 2023 với 92,18 điểm, tiếp theo là Hải Phòng (91,87) và Hà Nội (91,43). " +
+                     "Điểm trung bình của 5 đơn vị là 89,83. Có 4 đơn vị tăng điểm và 0 đơn vị giảm điểm.",
+            SummaryNarrative.Vietnamese(Indices.Find("PAR")!, 2023, table));
+
+        var both = RankingEngine.Compute(Indices.Find("PAR")!, 2023, [S("22", 90.00), S("01", 80.00)], [S("22", 85.00), S("01", 91.00)], Gazetteer);
+        Assert.Equal("Quang Ninh led the PAR INDEX 2023 with 90.00 points, ahead of Hanoi (80.00). " +
+                     "The average of the 2 units was 85.00, down 3.00 from the year before. 1 unit scored higher than the year before and 1 lower.",
+            SummaryNarrative.English(Indices.Find("PAR")!, 2023, both, NameEn));
+    }
+
     [Theory]
     [InlineData(1, "1st")]
     [InlineData(2, "2nd")]
