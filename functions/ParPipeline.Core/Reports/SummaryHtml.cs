@@ -75,7 +75,7 @@ public static class SummaryHtml
             return;
         }
         var places = Math.Max(moved.Max(u => u.Of), moved.Max(u => u.Movement!.PreviousOf));
-        const int top = 20, rowHeight = 9, left = 220, right = 520;
+        const int top = 20, rowHeight = 13, left = 220, right = 520;
         var height = top + places * rowHeight + 10;
         html.Append(CultureInfo.InvariantCulture, $"<section id=\"movement-chart\">\n<h2>Movement since {moved[0].Movement!.PreviousYear}</h2>\n")
             .Append(CultureInfo.InvariantCulture, $"<svg class=\"slopes\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{ChartWidth}\" height=\"{height}\" role=\"img\" aria-label=\"Rank last year and this year\">\n")

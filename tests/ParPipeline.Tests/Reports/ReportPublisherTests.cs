@@ -21,7 +21,21 @@ public sealed class ReportPublisherTests(AzuriteFixture azurite)
         var publisher = services.GetRequiredService<ReportPublisher>();
 
         var first = await publisher.PublishChangedAsync(CancellationToken.None);
+        var reportsContainer = services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(PipelineStorageNames.ReportsContainer);
+        async Task<Dictionary<string, string>> ETagsAsync()
+        {
+            var etags = new Dictionary<string, string>();
+            await foreach (var blob in reportsContainer.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, null, CancellationToken.None))
+            {
+                etags[blob.Name] = blob.Properties.ETag!.Value.ToString();
+            }
+            return etags;
+        }
+        var before = await ETagsAsync();
         var second = await publisher.PublishChangedAsync(CancellationToken.None);
+        // The timer's run with nothing new writes no blob: every ETag is as it was.
+        Assert.Equal(before, await ETagsAsync());
+        Assert.Equal(4 + 1 + 126, before.Count);
 
         var report = Assert.Single(first);
         Assert.Equal(["reports/PAR/2023/summary.md", "reports/PAR/2023/summary.csv", "reports/PAR/2023/summary.xlsx", "reports/PAR/2023/summary.html", "reports/PAR/2023/summary.json"], report.Files);
