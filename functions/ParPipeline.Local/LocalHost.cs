@@ -109,6 +109,7 @@ public sealed class LocalHost : IAsyncDisposable
             {
                 services.AddParPipeline(context.Configuration);
                 services.AddSingleton<ITypeLocator, LocalTriggerTypes>();
+                services.AddSingleton<ReportMirror>();
                 services.AddRouting();
             })
             .ConfigureWebHost(web => web

@@ -66,7 +66,7 @@ public sealed class DemoRunner(LocalHost host, TextWriter output)
         }
 
         await PrintRankingsAsync(catalog, ct);
-        var mirror = await MirrorReportsAsync(blobs, ct);
+        var mirror = await host.Services.GetRequiredService<ReportMirror>().MirrorAsync(ct);
         output.WriteLine();
         output.WriteLine("Look at:");
         foreach (var version in (await catalog.ListAsync(ct)).OrderBy(v => v.IndexYear.PartitionKey, StringComparer.Ordinal))
@@ -137,24 +137,6 @@ public sealed class DemoRunner(LocalHost host, TextWriter output)
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {unit.Rank,3}. {unit.UnitName,-22} {unit.Score,6:F2}"));
             }
         }
-    }
-
-    private async Task<string> MirrorReportsAsync(BlobServiceClient blobs, CancellationToken ct)
-    {
-        var target = Path.Combine(RepositoryRoot.Find(), ".local", "reports");
-        var reports = blobs.GetBlobContainerClient(PipelineStorageNames.ReportsContainer);
-        await foreach (var item in reports.GetBlobsAsync(cancellationToken: ct))
-        {
-            var path = Path.GetFullPath(Path.Combine(target, item.Name));
-            // Report names are built by the pipeline, but never write outside the mirror folder.
-            if (!path.StartsWith(target + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            {
-                continue;
-            }
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await reports.GetBlobClient(item.Name).DownloadToAsync(path, ct);
-        }
-        return target;
     }
 
     private sealed class TrackedDrop(string name, string sha256)

@@ -4,12 +4,14 @@ using ParPipeline.Reports;
 
 namespace ParPipeline.Local.Triggers;
 
-public sealed class PublishReports(ReportPublisher publisher, ILogger<PublishReports> log)
+public sealed class PublishReports(ReportPublisher publisher, ReportMirror mirror, ILogger<PublishReports> log)
 {
     [FunctionName(nameof(PublishReports))]
     public async Task Run([TimerTrigger("%ReportSchedule%", UseMonitor = true)] TimerInfo timer, CancellationToken ct)
     {
         var published = await publisher.PublishChangedAsync(ct);
-        log.LogInformation("Published {Count} index-years (past due: {PastDue})", published.Count, timer.IsPastDue);
+        // Locally the reports are also files to open in a browser.
+        var folder = published.Count > 0 ? await mirror.MirrorAsync(ct) : ReportMirror.Folder;
+        log.LogInformation("Published {Count} index-years (past due: {PastDue}); reports in {Folder}", published.Count, timer.IsPastDue, folder);
     }
 }

@@ -112,6 +112,24 @@ public sealed class LocalHostEndToEndTests(AzuriteFixture azurite)
         Assert.Equal(("rankings-recompute", "{\"index\":\"NOPE\",\"year\":2023}"), (entry.Queue, entry.Message));
     }
 
+    [Fact]
+    public async Task The_local_timer_run_publishes_and_mirrors_the_reports_to_files_a_browser_opens()
+    {
+        await using var host = await StartHostAsync();
+        await host.Services.GetRequiredService<ParPipeline.Ingest.IngestionService>().IngestAsync(Samples.Sipas2023, Samples.Open(Samples.Sipas2023), CancellationToken.None);
+        await host.Services.GetRequiredService<ParPipeline.Ranking.RankingService>().RecomputeAsync(new("SIPAS", 2023), CancellationToken.None);
+        var trigger = new ParPipeline.Local.Triggers.PublishReports(host.Services.GetRequiredService<ParPipeline.Reports.ReportPublisher>(),
+            host.Services.GetRequiredService<ReportMirror>(), Microsoft.Extensions.Logging.Abstractions.NullLogger<ParPipeline.Local.Triggers.PublishReports>.Instance);
+
+        await trigger.Run(new Microsoft.Azure.WebJobs.TimerInfo(new Microsoft.Azure.WebJobs.Extensions.Timers.ConstantSchedule(TimeSpan.FromDays(1)), null, isPastDue: true), CancellationToken.None);
+
+        var file = Path.Combine(ReportMirror.Folder, "SIPAS", "2023", "summary.html");
+        var blob = await host.Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(PipelineStorageNames.ReportsContainer)
+            .GetBlobClient("SIPAS/2023/summary.html").DownloadContentAsync();
+        Assert.Equal(blob.Value.Content.ToString(), await File.ReadAllTextAsync(file));
+        Assert.True(File.Exists(Path.Combine(ReportMirror.Folder, "SIPAS", "2023", "units", "48.html")));
+    }
+
     [Theory]
     [InlineData("api/health")]
     [InlineData("api/indices")]

@@ -1,0 +1,28 @@
+using Azure.Storage.Blobs;
+using ParPipeline.Storage;
+
+namespace ParPipeline.Local;
+
+/// <summary>Copies the <c>reports</c> container to <c>.local/reports/</c>, so a user opens the reports in a browser.</summary>
+public sealed class ReportMirror(BlobServiceClient blobs)
+{
+    public static string Folder => Path.Combine(RepositoryRoot.Find(), ".local", "reports");
+
+    public async Task<string> MirrorAsync(CancellationToken ct)
+    {
+        var target = Folder;
+        var reports = blobs.GetBlobContainerClient(PipelineStorageNames.ReportsContainer);
+        await foreach (var item in reports.GetBlobsAsync(cancellationToken: ct))
+        {
+            var path = Path.GetFullPath(Path.Combine(target, item.Name));
+            // Report names are built by the pipeline, but never write outside the mirror folder.
+            if (!path.StartsWith(target + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                continue;
+            }
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await reports.GetBlobClient(item.Name).DownloadToAsync(path, ct);
+        }
+        return target;
+    }
+}
