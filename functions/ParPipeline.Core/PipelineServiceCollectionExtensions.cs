@@ -44,6 +44,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<RankingQueries>();
         services.AddSingleton<IndexQueries>();
         services.AddSingleton<HealthQuery>();
+        services.AddSingleton<ReportCommands>();
         return services;
     }
 }

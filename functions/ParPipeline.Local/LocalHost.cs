@@ -110,6 +110,7 @@ public sealed class LocalHost : IAsyncDisposable
                 services.AddParPipeline(context.Configuration);
                 services.AddSingleton<ITypeLocator, LocalTriggerTypes>();
                 services.AddSingleton<ReportMirror>();
+                services.AddSingleton(_ => AdminKey.From(context.Configuration, Path.Combine(RepositoryRoot.TryFind() ?? Path.GetTempPath(), options.DataDirectory)));
                 services.AddRouting();
             })
             .ConfigureWebHost(web => web

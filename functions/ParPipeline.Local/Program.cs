@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ParPipeline.Local;
 using ParPipeline.Local.Demo;
@@ -36,6 +37,11 @@ try
     await using var host = await LocalHost.StartAsync(configuration, LocalLogging.Configure, stopping.Token);
     Console.WriteLine($"Storage: {host.Storage}");
     Console.WriteLine($"API:     {host.BaseAddress}api/health");
+    var adminKey = host.Services.GetRequiredService<ParPipeline.Local.Http.AdminKey>();
+    if (adminKey.Generated)
+    {
+        Console.WriteLine($"Admin key (header x-functions-key, kept in .local/admin.key): {adminKey.Value}");
+    }
 
     if (command.Verb == "demo")
     {

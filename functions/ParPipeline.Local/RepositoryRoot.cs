@@ -3,6 +3,18 @@ namespace ParPipeline.Local;
 /// <summary>Finds the clone's root (the folder with ParPipeline.sln and package.json).</summary>
 public static class RepositoryRoot
 {
+    public static string? TryFind()
+    {
+        try
+        {
+            return Find();
+        }
+        catch (LocalStartupException)
+        {
+            return null;
+        }
+    }
+
     public static string Find()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })

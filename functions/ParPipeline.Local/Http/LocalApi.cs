@@ -15,6 +15,11 @@ internal static class LocalApi
             Write(http, queries.GetAsync(index, year, http.RequestAborted)));
         api.MapGet("/indices", (IndexQueries queries, HttpContext http) => Write(http, queries.ListAsync(http.RequestAborted)));
         api.MapGet("/health", (HealthQuery health, HttpContext http) => Write(http, health.CheckAsync(http.RequestAborted)));
+        api.MapPost("/admin/reports/{index}/{year}", (string index, string year, ReportCommands commands, AdminKey key, HttpContext http) =>
+            key.Accepts(http.Request.Headers[AdminKey.Header])
+                ? Write(http, commands.PublishAsync(index, year, http.RequestAborted))
+                : Write(http, Task.FromResult(ApiResponse.Problem(401, "ADMIN_KEY_REQUIRED", "Admin key required",
+                    $"Admin routes need the header {AdminKey.Header} with the local host's admin key (printed at start, kept in .local/admin.key)."))));
         return endpoints;
     }
 

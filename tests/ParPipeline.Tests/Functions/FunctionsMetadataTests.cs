@@ -33,7 +33,7 @@ public sealed class FunctionsMetadataTests
     public void The_app_has_exactly_the_pipeline_functions()
     {
         Assert.Equal(
-            ["ApiHealth", "ApiIndices", "ApiRankings", "IngestDrop", "PublishReports", "RecomputeRankings", "RecordPoisonedRecompute"],
+            ["ApiHealth", "ApiIndices", "ApiPublishReports", "ApiRankings", "IngestDrop", "PublishReports", "RecomputeRankings", "RecordPoisonedRecompute"],
             Functions.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
     }
 
@@ -86,6 +86,15 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(route, fields["route"]);
         Assert.Equal("Anonymous", fields["authLevel"]);
         Assert.Equal(["get"], binding.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+    }
+
+    [Fact]
+    public void The_admin_publish_route_is_a_function_level_POST()
+    {
+        var binding = Binding("ApiPublishReports");
+        var fields = Fields(binding);
+        Assert.Equal(("httpTrigger", "admin/reports/{index}/{year}", "Function"), (fields["type"], fields["route"], fields["authLevel"]));
+        Assert.Equal(["post"], binding.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
     }
 
     [Fact]

@@ -21,11 +21,14 @@ namespace ParPipeline.Tests.Local;
 [Collection(AzuriteCollection.Name)]
 public sealed class LocalHostEndToEndTests(AzuriteFixture azurite)
 {
+    private const string TestAdminKey = "test-admin-key";
+
     private Task<LocalHost> StartHostAsync() =>
         LocalHost.StartAsync(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             [PipelineStorageNames.Connection] = azurite.NewAccountConnectionString(),
             ["Local:HttpPort"] = "0",
+            ["Local:AdminKey"] = TestAdminKey,
         }).Build(), logging => logging.ClearProviders(), CancellationToken.None);
 
     [Fact]
@@ -128,6 +131,38 @@ public sealed class LocalHostEndToEndTests(AzuriteFixture azurite)
             .GetBlobClient("SIPAS/2023/summary.html").DownloadContentAsync();
         Assert.Equal(blob.Value.Content.ToString(), await File.ReadAllTextAsync(file));
         Assert.True(File.Exists(Path.Combine(ReportMirror.Folder, "SIPAS", "2023", "units", "48.html")));
+    }
+
+    [Fact]
+    public async Task The_admin_publish_route_refuses_without_the_key_and_publishes_with_it_as_the_Azure_function_does()
+    {
+        await using var host = await StartHostAsync();
+        await host.Services.GetRequiredService<ParPipeline.Ingest.IngestionService>().IngestAsync(Samples.Par2023, Samples.Open(Samples.Par2023), CancellationToken.None);
+        await host.Services.GetRequiredService<ParPipeline.Ranking.RankingService>().RecomputeAsync(new("PAR", 2023), CancellationToken.None);
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+
+        var without = await http.PostAsync("api/admin/reports/PAR/2023", null);
+        Assert.Equal(HttpStatusCode.Unauthorized, without.StatusCode);
+        Assert.Equal("ADMIN_KEY_REQUIRED", JsonDocument.Parse(await without.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString());
+        using var wrong = new HttpRequestMessage(HttpMethod.Post, "api/admin/reports/PAR/2023") { Headers = { { "x-functions-key", "guess" } } };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(wrong)).StatusCode);
+
+        using var right = new HttpRequestMessage(HttpMethod.Post, "api/admin/reports/PAR/2023") { Headers = { { "x-functions-key", TestAdminKey } } };
+        var published = await http.SendAsync(right);
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        var body = await published.Content.ReadAsStringAsync();
+        Assert.Contains("\"files\":[\"reports/PAR/2023/summary.md\"", body, StringComparison.Ordinal);
+        var reports = host.Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(PipelineStorageNames.ReportsContainer);
+        Assert.True((await reports.GetBlobClient("PAR/2023/summary.html").ExistsAsync()).Value);
+
+        // The Azure app's function answers the same (its key is checked by the Functions host before it runs).
+        var context = new DefaultHttpContext { RequestServices = host.Services };
+        context.Request.Method = "POST";
+        context.Response.Body = new MemoryStream();
+        var result = await new ApiPublishReports(host.Services.GetRequiredService<ReportCommands>()).Run(context.Request, "PAR", "2023");
+        await result.ExecuteResultAsync(new ActionContext { HttpContext = context });
+        context.Response.Body.Position = 0;
+        Assert.Equal((200, body), (context.Response.StatusCode, await new StreamReader(context.Response.Body).ReadToEndAsync()));
     }
 
     [Theory]
