@@ -86,4 +86,23 @@ public sealed class ReportPublisherTests(AzuriteFixture azurite)
         }
         Assert.Equal(csvLines, xlsxLines);
     }
+
+    [Fact]
+    public async Task A_run_that_failed_before_finishing_is_caught_up_by_the_next_run()
+    {
+        await using var services = await azurite.NewPipelineAsync();
+        await services.GetRequiredService<IngestionService>().IngestAsync(Samples.Par2023, Samples.Open(Samples.Par2023), CancellationToken.None);
+        await services.GetRequiredService<RankingService>().RecomputeAsync(new RecomputeRequest("PAR", 2023), CancellationToken.None);
+        var publisher = services.GetRequiredService<ReportPublisher>();
+        await publisher.PublishChangedAsync(CancellationToken.None);
+
+        // A run that died after writing some files but before summary.json leaves the older hash there.
+        var summary = services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(PipelineStorageNames.ReportsContainer).GetBlobClient("PAR/2023/summary.json");
+        await summary.SetMetadataAsync(new Dictionary<string, string> { ["rankinghash"] = "from-an-older-ranking" });
+
+        var next = await publisher.PublishChangedAsync(CancellationToken.None);
+
+        Assert.Equal(new IndexYear("PAR", 2023), Assert.Single(next).IndexYear);
+        Assert.Equal(next[0].RankingHash, (await summary.GetPropertiesAsync()).Value.Metadata["rankinghash"]);
+    }
 }
