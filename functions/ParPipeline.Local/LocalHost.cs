@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Azure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -51,7 +50,7 @@ public sealed class LocalHost : IAsyncDisposable
     public static async Task<LocalHost> StartAsync(IConfiguration configuration, Action<ILoggingBuilder> logging, CancellationToken ct)
     {
         var options = configuration.GetSection(LocalHostOptions.Section).Get<LocalHostOptions>() ?? new LocalHostOptions();
-        EnsurePortFree(options.HttpPort);
+        LocalStartupChecks.EnsurePortFree(options.HttpPort);
 
         AzuriteServer? azurite = null;
         var connection = PipelineStorageConnection.From(configuration.GetSection(PipelineStorageNames.Connection));
@@ -73,7 +72,7 @@ public sealed class LocalHost : IAsyncDisposable
                 overrides["AzureWebJobsStorage"] = pipelineStorage;
             }
             var host = Build(configuration, overrides, options, logging);
-            await ProvisionAsync(host.Services, options.StorageTimeout, ct);
+            await LocalStartupChecks.ProvisionAsync(host.Services, options.StorageTimeout, ct);
             await StartHostAsync(host, options.HttpPort, ct);
 
             var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -119,40 +118,6 @@ public sealed class LocalHost : IAsyncDisposable
             .UseDefaultServiceProvider(o => { o.ValidateOnBuild = true; o.ValidateScopes = true; })
             .Build();
 
-    private static void EnsurePortFree(int port)
-    {
-        if (port == 0)
-        {
-            return;
-        }
-        try
-        {
-            var probe = new TcpListener(IPAddress.Loopback, port);
-            probe.Start();
-            probe.Stop();
-        }
-        catch (SocketException)
-        {
-            throw new LocalStartupException($"Port {port} on 127.0.0.1 is already in use: stop whatever listens there, or pass --port with another port.");
-        }
-    }
-
-    private static async Task ProvisionAsync(IServiceProvider services, TimeSpan timeout, CancellationToken ct)
-    {
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        limit.CancelAfter(timeout);
-        var where = services.GetRequiredService<IOptions<PipelineStorageOptions>>().Value.Connection.Describe();
-        try
-        {
-            await services.GetRequiredService<StorageProvisioner>().EnsureCreatedAsync(limit.Token);
-        }
-        catch (Exception e) when (e is RequestFailedException or AggregateException or HttpRequestException or OperationCanceledException && !ct.IsCancellationRequested)
-        {
-            var reason = e is OperationCanceledException ? $"no answer within {timeout.TotalSeconds:0} s" : e.Message.ReplaceLineEndings(" ");
-            throw new LocalStartupException($"Storage at {where} cannot be reached: {Shorten(reason)}", e);
-        }
-    }
-
     private static async Task StartHostAsync(IHost host, int port, CancellationToken ct)
     {
         try
@@ -185,7 +150,6 @@ public sealed class LocalHost : IAsyncDisposable
         }
     }
 
-    private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + " ...";
 
     public async ValueTask DisposeAsync()
     {
