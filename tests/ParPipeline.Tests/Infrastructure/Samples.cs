@@ -17,4 +17,15 @@ public static class Samples
     public static byte[] Bytes(string name) => File.ReadAllBytes(Path.Combine(Directory, name));
 
     public static Stream Open(string name) => new MemoryStream(Bytes(name), writable: false);
+
+    /// <summary>A sample's scores as the parser reads them (no storage): for the pure ranking and narrative tests.</summary>
+    public static List<ParPipeline.Ranking.UnitScore> Scores(string name)
+    {
+        var indices = ParPipeline.Indices.IndexCatalog.LoadEmbedded();
+        var bytes = Bytes(name);
+        var (target, _) = ParPipeline.Ingest.DropTarget.Parse(name, indices);
+        var file = new ParPipeline.Ingest.DroppedFile(name, bytes, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+        var table = Assert.Single(new ParPipeline.Ingest.WorkbookParser(ProvinceTable.Gazetteer, indices).Parse(file, target!, CancellationToken.None).Tables);
+        return [.. table.Units.Select(u => new ParPipeline.Ranking.UnitScore(u.Unit.Code, u.Unit.NameVi, u.Total, u.Values, u.PublishedRank))];
+    }
 }

@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
 using ParPipeline.Indices;
-using ParPipeline.Ingest;
 using ParPipeline.Ranking;
 using ParPipeline.Tests.Infrastructure;
 using ParPipeline.Units;
@@ -16,14 +14,6 @@ public sealed class RankingEngineTests
     private static UnitScore S(string code, double total, params (string Key, double Value)[] fields) =>
         new(code, Gazetteer.FindByCode(code)?.NameVi ?? code, total,
             fields.Append(("total", total)).ToDictionary(f => f.Item1, f => f.Item2));
-
-    private static List<UnitScore> FromSample(string name)
-    {
-        var bytes = Samples.Bytes(name);
-        var (target, _) = DropTarget.Parse(name, Indices);
-        var table = Assert.Single(new WorkbookParser(Gazetteer, Indices).Parse(new DroppedFile(name, bytes, Convert.ToHexStringLower(SHA256.HashData(bytes))), target!, CancellationToken.None).Tables);
-        return [.. table.Units.Select(u => new UnitScore(u.Unit.Code, u.Unit.NameVi, u.Total, u.Values, u.PublishedRank))];
-    }
 
     private static string Ranks<T>(IReadOnlyList<(T Item, double Score, int Rank)> ranked, Func<T, string> code) =>
         string.Join(" ", ranked.Select(r => $"{code(r.Item)}:{r.Rank}"));
@@ -127,7 +117,7 @@ public sealed class RankingEngineTests
     [Fact]
     public void The_press_example_comes_out_of_the_sample_files()
     {
-        var par = RankingEngine.Compute(Par, 2023, FromSample(Samples.Par2023), FromSample(Samples.Par2022), Gazetteer).Single(r => r.UnitCode == "48");
+        var par = RankingEngine.Compute(Par, 2023, Samples.Scores(Samples.Par2023), Samples.Scores(Samples.Par2022), Gazetteer).Single(r => r.UnitCode == "48");
         // "Da Nang ranked 12th of 63 with 88.68 points, up 1.14 points but down 7 places; 3rd of the 5 centrally
         // governed cities; 1st of 14 in the north-central and central coastal region."
         Assert.Equal((12, 63, 88.68), (par.Rank, par.Of, par.Score));
@@ -135,7 +125,7 @@ public sealed class RankingEngineTests
         Assert.Equal((3, 5, "31"), (par.CityGroup!.Rank, par.CityGroup.Of, par.CityGroup.LeaderCode));
         Assert.Equal((1, 14), (par.Region!.Rank, par.Region.Of));
 
-        var sipas = RankingEngine.Compute(Indices.Find("SIPAS")!, 2023, FromSample(Samples.Sipas2023), FromSample(Samples.Sipas2022), Gazetteer).Single(r => r.UnitCode == "48");
+        var sipas = RankingEngine.Compute(Indices.Find("SIPAS")!, 2023, Samples.Scores(Samples.Sipas2023), Samples.Scores(Samples.Sipas2022), Gazetteer).Single(r => r.UnitCode == "48");
         // "SIPAS 22nd, up 12 places."
         Assert.Equal((22, 12), (sipas.Rank, sipas.Movement!.PlacesChange));
     }
@@ -148,7 +138,7 @@ public sealed class RankingEngineTests
     [InlineData(Samples.Ministries2023)]
     public void Where_a_sample_carries_the_published_ranks_the_recomputed_ranks_equal_them_for_every_unit(string sample)
     {
-        var scores = FromSample(sample);
+        var scores = Samples.Scores(sample);
         var index = Indices.Find(sample.Split('/')[0])!;
         var year = int.Parse(sample.Split('/')[1], System.Globalization.CultureInfo.InvariantCulture);
         var rankings = RankingEngine.Compute(index, year, scores, null, Gazetteer).ToDictionary(r => r.UnitCode, r => r.Rank);

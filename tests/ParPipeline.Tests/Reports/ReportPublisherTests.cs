@@ -58,11 +58,7 @@ public sealed class ReportPublisherTests(AzuriteFixture azurite)
     public async Task The_csv_has_a_BOM_and_a_header_and_the_xlsx_holds_the_same_rows()
     {
         await using var services = await azurite.NewPipelineAsync();
-        var ingestion = services.GetRequiredService<IngestionService>();
-        await ingestion.IngestAsync(Samples.Par2022, Samples.Open(Samples.Par2022), CancellationToken.None);
-        await ingestion.IngestAsync(Samples.Par2023, Samples.Open(Samples.Par2023), CancellationToken.None);
-        await services.GetRequiredService<RankingService>().RecomputeAsync(new RecomputeRequest("PAR", 2022), CancellationToken.None);
-        await services.GetRequiredService<ReportPublisher>().PublishAsync(new IndexYear("PAR", 2023), CancellationToken.None);
+        await PipelineSteps.PublishPar2023WithMovementAsync(services);
         var reports = services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(PipelineStorageNames.ReportsContainer);
 
         var csvBytes = (await reports.GetBlobClient("PAR/2023/summary.csv").DownloadContentAsync()).Value.Content.ToArray();

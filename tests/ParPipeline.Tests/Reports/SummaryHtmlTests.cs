@@ -25,11 +25,7 @@ public sealed class SummaryHtmlTests(AzuriteFixture azurite)
     public async Task The_published_page_parses_cleanly_with_every_unit_one_bar_each_and_the_movement_chart()
     {
         await using var services = await azurite.NewPipelineAsync();
-        var ingestion = services.GetRequiredService<IngestionService>();
-        await ingestion.IngestAsync(Samples.Par2022, Samples.Open(Samples.Par2022), CancellationToken.None);
-        await ingestion.IngestAsync(Samples.Par2023, Samples.Open(Samples.Par2023), CancellationToken.None);
-        await services.GetRequiredService<RankingService>().RecomputeAsync(new RecomputeRequest("PAR", 2022), CancellationToken.None);
-        await services.GetRequiredService<ReportPublisher>().PublishAsync(new IndexYear("PAR", 2023), CancellationToken.None);
+        await PipelineSteps.PublishPar2023WithMovementAsync(services);
         var reports = services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(PipelineStorageNames.ReportsContainer);
 
         var (page, errors) = Parse((await reports.GetBlobClient("PAR/2023/summary.html").DownloadContentAsync()).Value.Content.ToString());

@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
 using ParPipeline.Indices;
-using ParPipeline.Ingest;
 using ParPipeline.Ranking;
 using ParPipeline.Reports;
 using ParPipeline.Tests.Infrastructure;
@@ -97,15 +95,8 @@ public sealed class UnitNarrativeTests
     [Fact]
     public void The_press_paragraph_on_Da_Nang_2023_comes_out_of_the_sample_files()
     {
-        List<UnitScore> Sample(string name)
-        {
-            var bytes = Samples.Bytes(name);
-            var (target, _) = DropTarget.Parse(name, Indices);
-            var table = Assert.Single(new WorkbookParser(Gazetteer, Indices).Parse(new DroppedFile(name, bytes, Convert.ToHexStringLower(SHA256.HashData(bytes))), target!, CancellationToken.None).Tables);
-            return [.. table.Units.Select(u => new UnitScore(u.Unit.Code, u.Unit.NameVi, u.Total, u.Values))];
-        }
-        var sipas = RankingEngine.Compute(Indices.Find("SIPAS")!, 2023, Sample(Samples.Sipas2023), Sample(Samples.Sipas2022), Gazetteer).Single(u => u.UnitCode == "48");
-        var text = UnitNarrative.English(Input("PAR", 2023, Sample(Samples.Par2023), Sample(Samples.Par2022), "48", sipas));
+        var sipas = RankingEngine.Compute(Indices.Find("SIPAS")!, 2023, Samples.Scores(Samples.Sipas2023), Samples.Scores(Samples.Sipas2022), Gazetteer).Single(u => u.UnitCode == "48");
+        var text = UnitNarrative.English(Input("PAR", 2023, Samples.Scores(Samples.Par2023), Samples.Scores(Samples.Par2022), "48", sipas));
 
         Assert.StartsWith("Da Nang ranked 12th of 63 in the PAR INDEX 2023 with 88.68 points, an increase of 1.14 points but down 7 places compared to 2022. " +
                           "It was 3rd after Hai Phong and Hanoi among the 5 centrally governed cities and first among 14 provinces and cities in the North Central and Central Coastal region.",
