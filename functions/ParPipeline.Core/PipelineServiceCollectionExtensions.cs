@@ -41,7 +41,13 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<RankingService>();
         services.AddSingleton<ReportPublisher>();
 
+        services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.Section));
+        services.AddSingleton<ApiSnapshots>();
         services.AddSingleton<RankingQueries>();
+        services.AddSingleton<UnitQueries>();
+        services.AddSingleton<MoverQueries>();
+        services.AddSingleton<IngestionQueries>();
+        services.AddSingleton<PipelineApi>();
         services.AddSingleton<IndexQueries>();
         services.AddSingleton<HealthQuery>();
         services.AddSingleton<ReportCommands>();

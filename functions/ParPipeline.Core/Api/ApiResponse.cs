@@ -1,24 +1,61 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 
 namespace ParPipeline.Api;
 
 /// <summary>
-/// A finished HTTP answer as bytes: both hosts write it as it is, so the Azure app and the local host cannot
-/// drift apart in status, content type or body.
+/// A finished HTTP answer as bytes, with its validator and cache policy: both hosts write it as it is, so the
+/// Azure app and the local host cannot drift apart in status, headers or body.
 /// </summary>
 public sealed record ApiResponse(int Status, string ContentType, byte[] Body)
 {
     public const string Json = "application/json; charset=utf-8";
     public const string ProblemJson = "application/problem+json; charset=utf-8";
+    public const string Csv = "text/csv; charset=utf-8";
 
-    public static ApiResponse Ok<T>(T body) => new(200, Json, JsonSerializer.SerializeToUtf8Bytes(body, PipelineJson.Options));
+    /// <summary>Results change a few times a year: a minute of caching, then revalidation by ETag.</summary>
+    public const string Cacheable = "public, max-age=60";
+
+    public const string NotCacheable = "no-store";
+
+    /// <summary>A strong validator of the body (its SHA-256), set on every cacheable 200.</summary>
+    public string? ETag { get; init; }
+
+    public string CacheControl { get; init; } = NotCacheable;
+
+    public static ApiResponse Ok<T>(T body, bool cacheable = true) =>
+        Bytes(Json, JsonSerializer.SerializeToUtf8Bytes(body, PipelineJson.Options), cacheable);
+
+    public static ApiResponse Bytes(string contentType, byte[] body, bool cacheable = true) => cacheable
+        ? new ApiResponse(200, contentType, body) { ETag = $"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}\"", CacheControl = Cacheable }
+        : new ApiResponse(200, contentType, body);
 
     /// <summary>RFC 7807 problem details with a stable <paramref name="code"/> a client can match on.</summary>
-    public static ApiResponse Problem(int status, string code, string title, string detail) =>
+    public static ApiResponse Problem(int status, string code, string title, string detail, IReadOnlyList<ApiSuggestion>? suggestions = null) =>
         new(status, ProblemJson, JsonSerializer.SerializeToUtf8Bytes(
-            new ProblemDetails($"https://parpipeline.dev/problems/{code.ToLowerInvariant().Replace('_', '-')}", title, status, detail, code),
+            new ProblemDetails($"https://parpipeline.dev/problems/{code.ToLowerInvariant().Replace('_', '-')}", title, status, detail, code,
+                suggestions is { Count: > 0 } ? suggestions : null),
             PipelineJson.Options));
+
+    /// <summary>
+    /// 304 with no body when the client already holds this representation (If-None-Match, weak comparison as
+    /// RFC 9110 asks for GET); otherwise this response.
+    /// </summary>
+    public ApiResponse For(string? ifNoneMatch)
+    {
+        if (Status != 200 || ETag is null || string.IsNullOrWhiteSpace(ifNoneMatch))
+        {
+            return this;
+        }
+        var opaque = ETag.Trim('"');
+        var matches = ifNoneMatch.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Any(tag => tag == "*" || (tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag).Trim('"') == opaque);
+        return matches ? this with { Status = 304, Body = [] } : this;
+    }
 }
 
-/// <summary>RFC 7807 body, with the pipeline's stable error code as an extension member.</summary>
-public sealed record ProblemDetails(string Type, string Title, int Status, string Detail, string Code);
+/// <summary>RFC 7807 body, with the pipeline's stable error code and, for a near miss, what was probably meant.</summary>
+public sealed record ProblemDetails(string Type, string Title, int Status, string Detail, string Code, IReadOnlyList<ApiSuggestion>? Suggestions = null);
+
+/// <summary>"Did you mean": a value the route accepts (a unit code, a year) and what it names.</summary>
+public sealed record ApiSuggestion(string Value, string Label);

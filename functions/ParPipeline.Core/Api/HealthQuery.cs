@@ -11,7 +11,7 @@ public sealed class HealthQuery(BlobServiceClient blobs)
         try
         {
             await blobs.GetBlobContainerClient(Storage.PipelineStorageNames.DropsContainer).GetPropertiesAsync(cancellationToken: ct);
-            return ApiResponse.Ok(new HealthResponse("ok", "reachable"));
+            return ApiResponse.Ok(new HealthResponse("ok", "reachable"), cacheable: false);
         }
         catch (RequestFailedException e)
         {

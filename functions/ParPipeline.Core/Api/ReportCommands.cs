@@ -10,7 +10,7 @@ public sealed class ReportCommands(IndexCatalog indices, ReportPublisher publish
 {
     public async Task<ApiResponse> PublishAsync(string index, string year, CancellationToken ct)
     {
-        if (indices.Find(index) is not { } definition)
+        if (indices.Find(index.ToUpperInvariant()) is not { } definition)
         {
             return ApiResponse.Problem(404, "UNKNOWN_INDEX", "Unknown index",
                 $"Index '{index}' is not known; try one of {string.Join(", ", indices.All.Select(d => d.Code).Order(StringComparer.Ordinal))}.");
@@ -22,7 +22,7 @@ public sealed class ReportCommands(IndexCatalog indices, ReportPublisher publish
         var published = await publisher.PublishAsync(new IndexYear(definition.Code, y), ct);
         return published is null
             ? ApiResponse.Problem(404, "NO_RANKING", "No ranking", $"There is no {definition.Code} ranking for {y} to publish.")
-            : ApiResponse.Ok(new PublishResponse(definition.Code, y, published.RankingHash, published.Files));
+            : ApiResponse.Ok(new PublishResponse(definition.Code, y, published.RankingHash, published.Files), cacheable: false);
     }
 }
 

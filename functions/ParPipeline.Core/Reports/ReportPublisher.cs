@@ -57,7 +57,7 @@ public sealed class ReportPublisher(
         var folder = $"{indexYear.Index}/{indexYear.Year}";
         var metadata = new Dictionary<string, string> { [HashMetadata] = version.RankingHash };
 
-        var (header, rows) = SummaryTable.Build(summary, index);
+        var (header, rows) = SummaryTable.Build(summary.Units, index);
         var narratives = summary.Narratives.ToDictionary(n => n.UnitCode, StringComparer.Ordinal);
         foreach (var unit in table.Units)
         {

@@ -8,9 +8,9 @@ namespace ParPipeline.Reports;
 /// </summary>
 public static class SummaryTable
 {
-    public static (IReadOnlyList<string> Header, IReadOnlyList<object?[]> Rows) Build(SummaryDocument summary, IndexDefinition? index)
+    public static (IReadOnlyList<string> Header, IReadOnlyList<object?[]> Rows) Build(IReadOnlyList<Ranking.UnitRanking> units, IndexDefinition? index)
     {
-        var fieldKeys = summary.Units.SelectMany(u => u.Fields.Keys).Distinct(StringComparer.Ordinal)
+        var fieldKeys = units.SelectMany(u => u.Fields.Keys).Distinct(StringComparer.Ordinal)
             .OrderBy(k => index?.Fields.ToList().FindIndex(f => f.Key == k) ?? 0).ToList();
         string FieldName(string key) => index?.Field(key)?.NameEn ?? key;
         var header = new List<string>
@@ -23,7 +23,7 @@ public static class SummaryTable
             header.Add(FieldName(key));
             header.Add($"{FieldName(key)} rank");
         }
-        var rows = summary.Units.Select(u =>
+        var rows = units.Select(u =>
         {
             var row = new List<object?>
             {

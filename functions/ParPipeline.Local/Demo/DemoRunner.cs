@@ -74,6 +74,9 @@ public sealed class DemoRunner(LocalHost host, TextWriter output)
             output.WriteLine($"  {host.BaseAddress}api/rankings/{version.IndexYear.Index}/{version.IndexYear.Year}");
         }
         output.WriteLine($"  {host.BaseAddress}api/indices");
+        output.WriteLine($"  {host.BaseAddress}api/units/da-nang");
+        output.WriteLine($"  {host.BaseAddress}api/movers/PAR/2023?top=5");
+        output.WriteLine($"  {host.BaseAddress}api/openapi.json");
         output.WriteLine($"  reports: {mirror}");
         return tracked.All(t => t.Stage != DropStage.Rejected);
     }

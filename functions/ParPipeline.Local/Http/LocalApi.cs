@@ -2,33 +2,52 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using ParPipeline.Api;
+using ParPipeline.Http;
 
 namespace ParPipeline.Local.Http;
 
-/// <summary>The same /api routes as the Azure app's HTTP functions, over the same Core query handlers.</summary>
+/// <summary>
+/// The routes of <see cref="ApiRoutes"/> on Kestrel, as the Azure app's HTTP functions serve them, over the same
+/// <see cref="PipelineApi"/>. Admin routes ask for the admin key as the Functions host asks for a function key.
+/// </summary>
 internal static class LocalApi
 {
     public static IEndpointRouteBuilder MapPipelineApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api");
-        api.MapGet("/rankings/{index}/{year}", (string index, string year, RankingQueries queries, HttpContext http) =>
-            Write(http, queries.GetAsync(index, year, http.RequestAborted)));
-        api.MapGet("/indices", (IndexQueries queries, HttpContext http) => Write(http, queries.ListAsync(http.RequestAborted)));
-        api.MapGet("/health", (HealthQuery health, HttpContext http) => Write(http, health.CheckAsync(http.RequestAborted)));
-        api.MapPost("/admin/reports/{index}/{year}", (string index, string year, ReportCommands commands, AdminKey key, HttpContext http) =>
-            key.Accepts(http.Request.Headers[AdminKey.Header])
-                ? Write(http, commands.PublishAsync(index, year, http.RequestAborted))
-                : Write(http, Task.FromResult(ApiResponse.Problem(401, "ADMIN_KEY_REQUIRED", "Admin key required",
-                    $"Admin routes need the header {AdminKey.Header} with the local host's admin key (printed at start, kept in .local/admin.key)."))));
+        Read(api, ApiRoutes.Indices, (p, h, r) => p.IndicesAsync(r, h.RequestAborted));
+        Read(api, ApiRoutes.Rankings, (p, h, r) => p.RankingsAsync(Route(h, "index"), Route(h, "year"), r, h.RequestAborted));
+        Read(api, ApiRoutes.Units, (p, h, r) => p.UnitsAsync(r, h.RequestAborted));
+        Read(api, ApiRoutes.Unit, (p, h, r) => p.UnitAsync(Route(h, "unit"), r, h.RequestAborted));
+        Read(api, ApiRoutes.History, (p, h, r) => p.HistoryAsync(Route(h, "unit"), r, h.RequestAborted));
+        Read(api, ApiRoutes.Compare, (p, h, r) => p.CompareAsync(r, h.RequestAborted));
+        Read(api, ApiRoutes.Movers, (p, h, r) => p.MoversAsync(Route(h, "index"), Route(h, "year"), r, h.RequestAborted));
+        Read(api, ApiRoutes.Health, (p, h, r) => p.HealthAsync(r, h.RequestAborted));
+        Read(api, ApiRoutes.OpenApi, (p, h, r) => p.OpenApiAsync(r, h.RequestAborted));
+        Admin(api, ApiRoutes.Ingestions, (p, h, r) => p.IngestionsAsync(r, h.RequestAborted));
+        Admin(api, ApiRoutes.PublishReports, (p, h, r) => p.PublishReportsAsync(Route(h, "index"), Route(h, "year"), r, h.RequestAborted));
         return endpoints;
     }
 
-    private static async Task Write(HttpContext http, Task<ApiResponse> pending)
-    {
-        var response = await pending;
-        http.Response.StatusCode = response.Status;
-        http.Response.ContentType = response.ContentType;
-        http.Response.ContentLength = response.Body.Length;
-        await http.Response.Body.WriteAsync(response.Body, http.RequestAborted);
-    }
+    private delegate Task<ApiResponse> Handler(PipelineApi api, HttpContext http, ApiRequest request);
+
+    private static void Read(RouteGroupBuilder group, ApiRoute route, Handler handler) =>
+        group.MapMethods("/" + route.Template, [route.Method], async (HttpContext http, PipelineApi api) =>
+        {
+            var request = http.Request.ToApiRequest();
+            await http.Response.WriteAsync(await handler(api, http, request), http.RequestAborted);
+        });
+
+    private static void Admin(RouteGroupBuilder group, ApiRoute route, Handler handler) =>
+        group.MapMethods("/" + route.Template, [route.Method], async (HttpContext http, PipelineApi api, AdminKey key) =>
+        {
+            // Only the header, as the Functions host also takes ?code= but a key in a URL ends up in logs.
+            var response = key.Accepts(http.Request.Headers[AdminKey.Header])
+                ? await handler(api, http, http.Request.ToApiRequest())
+                : ApiResponse.Problem(401, "ADMIN_KEY_REQUIRED", "Admin key required",
+                    $"Admin routes need the header {AdminKey.Header} with the local host's admin key (printed at start, kept in .local/admin.key).");
+            await http.Response.WriteAsync(response, http.RequestAborted);
+        });
+
+    private static string Route(HttpContext http, string name) => http.GetRouteValue(name)?.ToString() ?? "";
 }

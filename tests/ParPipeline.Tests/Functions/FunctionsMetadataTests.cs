@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ParPipeline.Api;
 using ParPipeline.Tests.Infrastructure;
 
 namespace ParPipeline.Tests.Functions;
@@ -33,7 +34,7 @@ public sealed class FunctionsMetadataTests
     public void The_app_has_exactly_the_pipeline_functions()
     {
         Assert.Equal(
-            ["ApiHealth", "ApiIndices", "ApiPublishReports", "ApiRankings", "IngestDrop", "PublishReports", "RecomputeRankings", "RecordPoisonedRecompute"],
+            ApiRoutes.All.Select(r => r.Name).Concat(["IngestDrop", "PublishReports", "RecomputeRankings", "RecordPoisonedRecompute"]).Order(StringComparer.Ordinal),
             Functions.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
     }
 
@@ -74,27 +75,20 @@ public sealed class FunctionsMetadataTests
         Assert.Equal("True", fields["useMonitor"]);
     }
 
+    public static TheoryData<string> Routes => [.. ApiRoutes.All.Select(r => r.Name)];
+
     [Theory]
-    [InlineData("ApiHealth", "health")]
-    [InlineData("ApiIndices", "indices")]
-    [InlineData("ApiRankings", "rankings/{index}/{year}")]
-    public void Read_routes_are_anonymous_GETs(string function, string route)
+    [MemberData(nameof(Routes))]
+    public void Every_API_route_is_an_HTTP_function_with_its_route_method_and_level(string name)
     {
-        var binding = Binding(function);
+        var route = ApiRoutes.All.Single(r => r.Name == name);
+        var binding = Binding(name);
         var fields = Fields(binding);
         Assert.Equal("httpTrigger", fields["type"]);
-        Assert.Equal(route, fields["route"]);
-        Assert.Equal("Anonymous", fields["authLevel"]);
-        Assert.Equal(["get"], binding.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
-    }
-
-    [Fact]
-    public void The_admin_publish_route_is_a_function_level_POST()
-    {
-        var binding = Binding("ApiPublishReports");
-        var fields = Fields(binding);
-        Assert.Equal(("httpTrigger", "admin/reports/{index}/{year}", "Function"), (fields["type"], fields["route"], fields["authLevel"]));
-        Assert.Equal(["post"], binding.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(route.Template, fields["route"]);
+        // Read routes anonymous (Api__ReadKey adds a key in the handlers), admin routes function-level.
+        Assert.Equal(route.Access == ApiAccess.Admin ? "Function" : "Anonymous", fields["authLevel"]);
+        Assert.Equal([route.Method.ToLowerInvariant()], binding.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
     }
 
     [Fact]

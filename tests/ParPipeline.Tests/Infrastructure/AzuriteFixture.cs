@@ -14,7 +14,7 @@ namespace ParPipeline.Tests.Infrastructure;
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
-    private const int AccountPool = 64;
+    private const int AccountPool = 256;
     private readonly List<AzuriteAccount> _accounts;
     private int _next = -1;
     private AzuriteServer? _server;
@@ -22,7 +22,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public AzuriteFixture()
     {
         // Keys are made per run: nothing secret is committed, and Azurite accepts any base64 key.
-        _accounts = [.. Enumerable.Range(1, AccountPool).Select(i => new AzuriteAccount($"test{i:00}", Convert.ToBase64String(RandomNumberGenerator.GetBytes(64))))];
+        _accounts = [.. Enumerable.Range(1, AccountPool).Select(i => new AzuriteAccount($"test{i:000}", Convert.ToBase64String(RandomNumberGenerator.GetBytes(64))))];
     }
 
     public AzuriteServer Server => _server ?? throw new InvalidOperationException("Azurite is not started.");

@@ -18,4 +18,19 @@ public static class PipelineSteps
         await services.GetRequiredService<RankingService>().RecomputeAsync(new RecomputeRequest("PAR", 2022), CancellationToken.None);
         await services.GetRequiredService<ReportPublisher>().PublishAsync(new IndexYear("PAR", 2023), CancellationToken.None);
     }
+
+    /// <summary>Ingests every bundled sample and ranks every index-year they hold.</summary>
+    public static async Task RankAllSamplesAsync(IServiceProvider services)
+    {
+        var ingestion = services.GetRequiredService<IngestionService>();
+        foreach (var sample in new[] { Samples.Par2021Xls, Samples.Par2022, Samples.Par2023, Samples.Sipas2022, Samples.Sipas2023, Samples.Ministries2023 })
+        {
+            await ingestion.IngestAsync(sample, Samples.Open(sample), CancellationToken.None);
+        }
+        var ranking = services.GetRequiredService<RankingService>();
+        foreach (var (index, year) in new[] { ("PAR", 2021), ("PAR", 2022), ("PAR", 2023), ("SIPAS", 2022), ("SIPAS", 2023), ("PAR-MINISTRIES", 2023) })
+        {
+            await ranking.RecomputeAsync(new RecomputeRequest(index, year), CancellationToken.None);
+        }
+    }
 }

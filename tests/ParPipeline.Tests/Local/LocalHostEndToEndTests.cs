@@ -1,13 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using Azure.Storage.Blobs;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ParPipeline.Api;
-using ParPipeline.Functions.Http;
 using ParPipeline.Local;
 using ParPipeline.Storage;
 using ParPipeline.Tests.Infrastructure;
@@ -159,55 +155,5 @@ public sealed class LocalHostEndToEndTests(AzuriteFixture azurite)
         Assert.Contains("\"files\":[\"reports/PAR/2023/summary.md\"", body, StringComparison.Ordinal);
         var reports = host.Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(PipelineStorageNames.ReportsContainer);
         Assert.True((await reports.GetBlobClient("PAR/2023/summary.html").ExistsAsync()).Value);
-
-        // The Azure app's function answers the same (its key is checked by the Functions host before it runs).
-        var context = new DefaultHttpContext { RequestServices = host.Services };
-        context.Request.Method = "POST";
-        context.Response.Body = new MemoryStream();
-        var result = await new ApiPublishReports(host.Services.GetRequiredService<ReportCommands>()).Run(context.Request, "PAR", "2023");
-        await result.ExecuteResultAsync(new ActionContext { HttpContext = context });
-        context.Response.Body.Position = 0;
-        Assert.Equal((200, body), (context.Response.StatusCode, await new StreamReader(context.Response.Body).ReadToEndAsync()));
-    }
-
-    [Theory]
-    [InlineData("api/health")]
-    [InlineData("api/indices")]
-    [InlineData("api/rankings/PAR/2023")]
-    [InlineData("api/rankings/PAR/1999")]
-    [InlineData("api/rankings/PAPI/2023")]
-    [InlineData("api/rankings/PAR/twenty")]
-    public async Task The_Azure_HTTP_functions_answer_what_the_local_host_answers(string path)
-    {
-        await using var host = await StartHostAsync();
-        await host.Services.GetRequiredService<ParPipeline.Ingest.IngestionService>().IngestAsync(Samples.Par2023, Samples.Open(Samples.Par2023), CancellationToken.None);
-        await host.Services.GetRequiredService<ParPipeline.Ranking.RankingService>().RecomputeAsync(new("PAR", 2023), CancellationToken.None);
-        using var http = new HttpClient { BaseAddress = host.BaseAddress };
-
-        var local = await http.GetAsync(path);
-        var (status, contentType, body) = await InvokeAzureFunctionAsync(host.Services, path);
-
-        Assert.Equal((int)local.StatusCode, status);
-        Assert.Equal(local.Content.Headers.ContentType!.ToString(), contentType);
-        Assert.Equal(await local.Content.ReadAsStringAsync(), body);
-    }
-
-    private static async Task<(int Status, string ContentType, string Body)> InvokeAzureFunctionAsync(IServiceProvider services, string path)
-    {
-        var context = new DefaultHttpContext { RequestServices = services };
-        context.Request.Method = "GET";
-        context.Request.Path = "/" + path;
-        context.Response.Body = new MemoryStream();
-        var segments = path.Split('/');
-        IActionResult result = segments[1] switch
-        {
-            "health" => await new ApiHealth(services.GetRequiredService<HealthQuery>()).Run(context.Request),
-            "indices" => await new ApiIndices(services.GetRequiredService<IndexQueries>()).Run(context.Request),
-            "rankings" => await new ApiRankings(services.GetRequiredService<RankingQueries>()).Run(context.Request, segments[2], segments[3]),
-            _ => throw new ArgumentException(path),
-        };
-        await result.ExecuteResultAsync(new ActionContext { HttpContext = context });
-        context.Response.Body.Position = 0;
-        return (context.Response.StatusCode, context.Response.ContentType!, await new StreamReader(context.Response.Body).ReadToEndAsync());
     }
 }

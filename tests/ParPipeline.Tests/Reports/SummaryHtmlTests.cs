@@ -61,7 +61,7 @@ public sealed class SummaryHtmlTests(AzuriteFixture azurite)
         var unit = new UnitRanking("99", "<script>alert(1)</script>", 90, 1, 1, new Place("national", 90, 1, 1, "99", "x", 90, 0), null, null,
             new Dictionary<string, Place>(), null, true, true, []);
         var summary = new SummaryDocument("PAR", "PAR <b>INDEX</b>", 2023, "v", "h", [unit]) { Narratives = [new UnitNarrativeText("99", "<img src=x onerror=alert(1)>", "vi")] };
-        var (header, rows) = SummaryTable.Build(summary, null);
+        var (header, rows) = SummaryTable.Build(summary.Units, null);
 
         var (page, errors) = Parse(SummaryHtml.Render(summary, header, rows));
 

@@ -1,0 +1,17 @@
+namespace ParPipeline.Api;
+
+/// <summary>Settings <c>Api__*</c>.</summary>
+public sealed class ApiOptions
+{
+    public const string Section = "Api";
+
+    /// <summary>
+    /// When set, every read route asks for this key (header <c>x-functions-key</c> or <c>?code=</c>): read routes
+    /// are anonymous by default. A function's authorization level is compiled into functions.metadata and cannot
+    /// follow a setting, so the check is the handlers' own and the same in both hosts.
+    /// </summary>
+    public string? ReadKey { get; set; }
+
+    /// <summary>How long the list of ranked index-years is trusted before the catalog is read again.</summary>
+    public TimeSpan SnapshotRefresh { get; set; } = TimeSpan.FromSeconds(1);
+}

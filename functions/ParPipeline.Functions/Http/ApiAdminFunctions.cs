@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using ParPipeline.Api;
+using ParPipeline.Http;
+
+namespace ParPipeline.Functions.Http;
+
+/// <summary>The admin routes: function-level, so the Functions host refuses a request without a key before they run.</summary>
+public sealed class ApiAdminFunctions(PipelineApi api)
+{
+    [Function("ApiIngestions")]
+    public async Task<IActionResult> Ingestions(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ingestions")] HttpRequest request) =>
+        new ApiResult(await api.IngestionsAsync(request.ToApiRequest(), request.HttpContext.RequestAborted));
+
+    [Function("ApiPublishReports")]
+    public async Task<IActionResult> PublishReports(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "admin/reports/{index}/{year}")] HttpRequest request, string index, string year) =>
+        new ApiResult(await api.PublishReportsAsync(index, year, request.ToApiRequest(), request.HttpContext.RequestAborted));
+}
