@@ -29,6 +29,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<StorageProvisioner>();
         services.AddSingleton<ScoreStore>();
         services.AddSingleton<CriteriaStore>();
+        services.AddSingleton<ICriteriaStaging>(provider => provider.GetRequiredService<CriteriaStore>());
         services.AddSingleton<CriteriaIngestion>();
         services.AddSingleton<RankingStore>();
         services.AddSingleton<IngestionLedger>();

@@ -9,6 +9,7 @@ using Microsoft.Azure.WebJobs.Host;
 using Microsoft.Azure.WebJobs.Host.Executors;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -114,7 +115,12 @@ public sealed class LocalHost : IAsyncDisposable
             })
             .ConfigureWebHost(web => web
                 .UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.HttpPort))
-                .Configure(app => app.UseRouting().UseEndpoints(endpoints => endpoints.MapPipelineApi())))
+                .Configure(app => app
+                    // The mirrored reports, so a browser opens them from the same origin as the API (and the
+                    // benchmark has a static file on the same Kestrel to measure the API against).
+                    .UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(ReportMirror.EnsureFolder()), RequestPath = "/reports" })
+                    .UseRouting()
+                    .UseEndpoints(endpoints => endpoints.MapPipelineApi())))
             .UseDefaultServiceProvider(o => { o.ValidateOnBuild = true; o.ValidateScopes = true; })
             .Build();
 

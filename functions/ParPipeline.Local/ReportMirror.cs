@@ -6,7 +6,10 @@ namespace ParPipeline.Local;
 /// <summary>Copies the <c>reports</c> container to <c>.local/reports/</c>, so a user opens the reports in a browser.</summary>
 public sealed class ReportMirror(BlobServiceClient blobs)
 {
-    public static string Folder => Path.Combine(RepositoryRoot.Find(), ".local", "reports");
+    public static string Folder => Path.Combine(RepositoryRoot.TryFind() ?? Path.GetTempPath(), ".local", "reports");
+
+    /// <summary>The folder, created if missing: the local host serves it at <c>/reports/</c>.</summary>
+    public static string EnsureFolder() => Directory.CreateDirectory(Folder).FullName;
 
     public async Task<string> MirrorAsync(CancellationToken ct)
     {

@@ -13,7 +13,7 @@ namespace ParPipeline.Ingest;
 /// grows with the file is a 64-bit fingerprint per row (to find repeats) and nothing else. The caller makes
 /// the staged version current only if no problem was found.
 /// </summary>
-public sealed class CriteriaIngestion(Gazetteer gazetteer, CriteriaStore store)
+public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging store)
 {
     // Transactions in flight at once: Azurite and Table Storage take batches concurrently.
     private const int Parallelism = 4;

@@ -10,7 +10,7 @@ namespace ParPipeline.Storage;
 /// current by flipping one pointer row (partition <c>current</c>, RowKey <c>{INDEX}-{YEAR}</c>): a reader follows the
 /// pointer and sees the old version or the new one, never half of either.
 /// </summary>
-public sealed class CriteriaStore(TableServiceClient tables)
+public sealed class CriteriaStore(TableServiceClient tables) : ICriteriaStaging
 {
     private const string PointerPartition = "current";
 

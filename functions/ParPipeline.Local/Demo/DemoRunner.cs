@@ -77,7 +77,7 @@ public sealed class DemoRunner(LocalHost host, TextWriter output)
         output.WriteLine($"  {host.BaseAddress}api/units/da-nang");
         output.WriteLine($"  {host.BaseAddress}api/movers/PAR/2023?top=5");
         output.WriteLine($"  {host.BaseAddress}api/openapi.json");
-        output.WriteLine($"  reports: {mirror}");
+        output.WriteLine($"  {host.BaseAddress}reports/PAR/2023/summary.html (reports, also in {mirror})");
         return tracked.All(t => t.Stage != DropStage.Rejected);
     }
 

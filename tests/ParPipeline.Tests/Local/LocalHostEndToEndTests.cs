@@ -132,6 +132,14 @@ public sealed class LocalHostEndToEndTests(AzuriteFixture azurite)
             .GetBlobClient("SIPAS/2023/summary.html").DownloadContentAsync();
         Assert.Equal(blob.Value.Content.ToString(), await File.ReadAllTextAsync(file));
         Assert.True(File.Exists(Path.Combine(ReportMirror.Folder, "SIPAS", "2023", "units", "48.html")));
+
+        // Served from the same origin as the API, so a browser opens them from the printed address.
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        var served = await http.GetAsync("reports/SIPAS/2023/summary.html");
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal("text/html", served.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(blob.Value.Content.ToString(), await served.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("reports/../admin.key")).StatusCode);
     }
 
     [Fact]
