@@ -13,5 +13,5 @@ public sealed class ApiOptions
     public string? ReadKey { get; set; }
 
     /// <summary>How long the list of ranked index-years is trusted before the catalog is read again.</summary>
-    public TimeSpan SnapshotRefresh { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan SnapshotRefresh { get; set; } = TimeSpan.FromMilliseconds(200);
 }

@@ -28,6 +28,10 @@ public sealed record IndexDefinition(
 {
     public const string TotalKey = "total";
 
+    /// <summary><see cref="UnitHeaders"/> folded once for matching.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<string> UnitHeaderKeys { get; } = [.. UnitHeaders.Select(Ingest.HeaderText.Key)];
+
     public IndexField Total => Fields.First(f => f.Key == TotalKey);
 
     /// <summary>The total's maximum: 100 for every index so far.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -19,15 +20,32 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
     private const int Parallelism = 4;
     private const int MaxCriterionLength = 200;
 
+    // Spellings remembered per file: a hostile file of a million distinct names must not grow the memo forever.
+    private const int MaxRemembered = 10_000;
+
     /// <param name="readBudget">How long reading may take, not counting the time spent waiting for storage
     /// (a million rows take minutes to write; the deadline is there for a reader that loops).</param>
     public async Task<CriteriaResult> StageAsync(DroppedFile file, LongTablePlan plan, TimeSpan readBudget, CancellationToken ct)
+    {
+        var (reader, openProblem) = SpreadsheetOpener.TryOpen(file.Content, file.FileName);
+        if (reader is null)
+        {
+            return new CriteriaResult([openProblem!], []);
+        }
+        using (reader)
+        {
+            return await StageAsync(reader, file, plan, readBudget, ct);
+        }
+    }
+
+    /// <summary>Streams the plan's sheet from <paramref name="reader"/> (rewound first), which the caller owns.</summary>
+    public async Task<CriteriaResult> StageAsync(IExcelDataReader reader, DroppedFile file, LongTablePlan plan, TimeSpan readBudget, CancellationToken ct)
     {
         var years = new Dictionary<int, YearState>();
         var pending = new List<Task>();
         try
         {
-            return await StageCoreAsync(file, plan, readBudget, years, pending, ct);
+            return await StageCoreAsync(reader, file, plan, readBudget, years, pending, ct);
         }
         catch
         {
@@ -49,127 +67,140 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
     }
 
     private async Task<CriteriaResult> StageCoreAsync(
-        DroppedFile file, LongTablePlan plan, TimeSpan readBudget, Dictionary<int, YearState> years, List<Task> pending, CancellationToken ct)
+        IExcelDataReader reader, DroppedFile file, LongTablePlan plan, TimeSpan readBudget, Dictionary<int, YearState> years, List<Task> pending, CancellationToken ct)
     {
         var elapsed = System.Diagnostics.Stopwatch.StartNew();
         var waiting = new System.Diagnostics.Stopwatch();
         var problems = new List<IngestProblem>();
         var seen = new HashSet<ulong>();
         var unitsByYear = new Dictionary<int, HashSet<string>>();
+        // A long file names the same few dozen units a million times: resolve each spelling once per year.
+        var resolved = new Dictionary<(string Text, int Year), UnitResolution>();
+        var lastYear = (Text: (string?)null, Year: 0);
         var index = plan.Index;
         var layout = plan.Layout;
         var sheet = plan.Sheet;
 
-        var (reader, openProblem) = SpreadsheetOpener.TryOpen(file.Content, file.FileName);
-        if (reader is null)
+        // Rewound: the parser has read the first rows of every sheet to find this table.
+        reader.Reset();
+        for (var i = 0; i < plan.SheetIndex; i++)
         {
-            return new CriteriaResult([openProblem!], []);
+            reader.NextResult();
         }
-        using (reader)
+        for (var row = 1; reader.Read(); row++)
         {
-            for (var i = 0; i < plan.SheetIndex; i++)
+            if (row < layout.FirstDataRow)
             {
-                reader.NextResult();
+                continue;
             }
-            for (var row = 1; reader.Read(); row++)
+            if ((row & 0x3FF) == 0)
             {
-                if (row < layout.FirstDataRow)
+                ct.ThrowIfCancellationRequested();
+                if (elapsed.Elapsed - waiting.Elapsed > readBudget)
                 {
+                    throw new TimeoutException($"Reading took longer than {readBudget.TotalSeconds:0} s.");
+                }
+            }
+            if (problems.Count >= WorkbookParser.MaxProblems)
+            {
+                problems.Add(new IngestProblem(sheet, row, null, "TOO_MANY_PROBLEMS", "Reading stopped here."));
+                break;
+            }
+            var unitText = Text(reader, layout.UnitColumn);
+            if (unitText.Length == 0)
+            {
+                continue;
+            }
+            var year = plan.Year;
+            if (layout.YearColumn is { } yearColumn)
+            {
+                var yearText = Text(reader, yearColumn);
+                // Row after row gives the same year: it was read and checked already.
+                if (yearText == lastYear.Text)
+                {
+                    year = lastYear.Year;
+                }
+                else if (!NumberReader.TryParse(yearText, out var y) || y != Math.Floor(y) || y is < 2000 or > 2100)
+                {
+                    problems.Add(new IngestProblem(sheet, row, ScoreColumns.Letter(yearColumn), "BAD_YEAR", $"'{yearText}' is not a year."));
                     continue;
                 }
-                if ((row & 0x3FF) == 0)
+                else if (plan.Year is { } expected && (int)y != expected)
                 {
-                    ct.ThrowIfCancellationRequested();
-                    if (elapsed.Elapsed - waiting.Elapsed > readBudget)
-                    {
-                        throw new TimeoutException($"Reading took longer than {readBudget.TotalSeconds:0} s.");
-                    }
-                }
-                if (problems.Count >= WorkbookParser.MaxProblems)
-                {
-                    problems.Add(new IngestProblem(sheet, row, null, "TOO_MANY_PROBLEMS", "Reading stopped here."));
-                    break;
-                }
-                var unitText = Text(reader, layout.UnitColumn);
-                if (unitText.Length == 0)
-                {
+                    problems.Add(new IngestProblem(sheet, row, ScoreColumns.Letter(yearColumn), "YEAR_MISMATCH",
+                        $"The row is for {(int)y}, but the drop is for {expected}."));
                     continue;
                 }
-                var year = plan.Year;
-                if (layout.YearColumn is { } yearColumn)
+                else
                 {
-                    var yearText = Text(reader, yearColumn);
-                    if (!NumberReader.TryParse(yearText, out var y) || y != Math.Floor(y) || y is < 2000 or > 2100)
-                    {
-                        problems.Add(new IngestProblem(sheet, row, ScoreColumns.Letter(yearColumn), "BAD_YEAR", $"'{yearText}' is not a year."));
-                        continue;
-                    }
-                    if (plan.Year is { } expected && (int)y != expected)
-                    {
-                        problems.Add(new IngestProblem(sheet, row, ScoreColumns.Letter(yearColumn), "YEAR_MISMATCH",
-                            $"The row is for {(int)y}, but the drop is for {expected}."));
-                        continue;
-                    }
                     year = (int)y;
+                    lastYear = (yearText, (int)y);
                 }
-                if (year is not { } y2)
-                {
-                    return new CriteriaResult([new IngestProblem(sheet, null, null, ProblemCodes.NoYear,
-                        $"{file.FileName} does not say which year its criteria are for: drop it as {index.Code}/{{year}}/{file.FileName}, or add a 'Năm' (Year) column.")], years.Keys.Select(k => new IndexYear(index.Code, k)).ToList());
-                }
+            }
+            if (year is not { } y2)
+            {
+                return new CriteriaResult([new IngestProblem(sheet, null, null, ProblemCodes.NoYear,
+                    $"{file.FileName} does not say which year its criteria are for: drop it as {index.Code}/{{year}}/{file.FileName}, or add a 'Năm' (Year) column.")], years.Keys.Select(k => new IndexYear(index.Code, k)).ToList());
+            }
 
-                var resolution = gazetteer.Resolve(unitText, index.UnitKind, y2);
-                if (resolution.Unit is not { } unit)
+            if (!resolved.TryGetValue((unitText, y2), out var resolution))
+            {
+                resolution = gazetteer.Resolve(unitText, index.UnitKind, y2);
+                if (resolved.Count < MaxRemembered)
                 {
-                    problems.Add(new IngestProblem(sheet, row, ScoreColumns.Letter(layout.UnitColumn), ProblemCodes.UnknownUnit, resolution.Describe(unitText)));
-                    continue;
+                    resolved[(unitText, y2)] = resolution;
                 }
-                var criterion = Text(reader, layout.CriterionColumn);
-                if (criterion.Length == 0 || criterion.Length > MaxCriterionLength)
-                {
-                    problems.Add(new IngestProblem(sheet, row, ScoreColumns.Letter(layout.CriterionColumn), "BAD_CRITERION",
-                        criterion.Length == 0 ? "The criterion is empty." : $"The criterion is longer than {MaxCriterionLength} characters."));
-                    continue;
-                }
-                var cell = reader.GetValue(layout.ScoreColumn);
-                var scoreColumn = ScoreColumns.Letter(layout.ScoreColumn);
-                if (!NumberReader.TryRead(cell, null, out var score))
-                {
-                    problems.Add(new IngestProblem(sheet, row, scoreColumn, cell is null ? ProblemCodes.MissingScore : ProblemCodes.NotANumber,
-                        $"{criterion} of {unit.NameVi}: '{cell}' is not a number."));
-                    continue;
-                }
-                if (score < 0 || score > index.Maximum)
-                {
-                    problems.Add(new IngestProblem(sheet, row, scoreColumn, ProblemCodes.ScoreOutOfRange,
-                        $"{criterion} of {unit.NameVi}: {score.ToString(CultureInfo.InvariantCulture)} is outside 0..{index.Maximum.ToString(CultureInfo.InvariantCulture)}."));
-                    continue;
-                }
-                (unitsByYear.TryGetValue(y2, out var units) ? units : unitsByYear[y2] = new HashSet<string>(StringComparer.Ordinal)).Add(unit.Code);
-                if (!seen.Add(Fingerprint(y2, unit.Code, criterion)))
-                {
-                    problems.Add(new IngestProblem(sheet, row, ScoreColumns.Letter(layout.CriterionColumn), "DUPLICATE_CRITERION",
-                        $"{unit.NameVi} has criterion '{criterion}' for {y2} more than once."));
-                    continue;
-                }
-                if (problems.Count > 0)
-                {
-                    // Once the file is known to be rejected, staging more rows is wasted work: keep checking only.
-                    continue;
-                }
+            }
+            if (resolution.Unit is not { } unit)
+            {
+                problems.Add(new IngestProblem(sheet, row, ScoreColumns.Letter(layout.UnitColumn), ProblemCodes.UnknownUnit, resolution.Describe(unitText)));
+                continue;
+            }
+            var criterion = Text(reader, layout.CriterionColumn);
+            if (criterion.Length == 0 || criterion.Length > MaxCriterionLength)
+            {
+                problems.Add(new IngestProblem(sheet, row, ScoreColumns.Letter(layout.CriterionColumn), "BAD_CRITERION",
+                    criterion.Length == 0 ? "The criterion is empty." : $"The criterion is longer than {MaxCriterionLength} characters."));
+                continue;
+            }
+            var cell = reader.GetValue(layout.ScoreColumn);
+            var scoreColumn = ScoreColumns.Letter(layout.ScoreColumn);
+            if (!NumberReader.TryRead(cell, null, out var score))
+            {
+                problems.Add(new IngestProblem(sheet, row, scoreColumn, cell is null ? ProblemCodes.MissingScore : ProblemCodes.NotANumber,
+                    $"{criterion} of {unit.NameVi}: '{cell}' is not a number."));
+                continue;
+            }
+            if (score < 0 || score > index.Maximum)
+            {
+                problems.Add(new IngestProblem(sheet, row, scoreColumn, ProblemCodes.ScoreOutOfRange,
+                    $"{criterion} of {unit.NameVi}: {score.ToString(CultureInfo.InvariantCulture)} is outside 0..{index.Maximum.ToString(CultureInfo.InvariantCulture)}."));
+                continue;
+            }
+            (unitsByYear.TryGetValue(y2, out var units) ? units : unitsByYear[y2] = new HashSet<string>(StringComparer.Ordinal)).Add(unit.Code);
+            if (!seen.Add(Fingerprint(y2, unit.Code, criterion)))
+            {
+                problems.Add(new IngestProblem(sheet, row, ScoreColumns.Letter(layout.CriterionColumn), "DUPLICATE_CRITERION",
+                    $"{unit.NameVi} has criterion '{criterion}' for {y2} more than once."));
+                continue;
+            }
+            if (problems.Count > 0)
+            {
+                // Once the file is known to be rejected, staging more rows is wasted work: keep checking only.
+                continue;
+            }
 
-                var state = years.TryGetValue(y2, out var s) ? s : years[y2] = new YearState(new IndexYear(index.Code, y2), file.Sha256);
-                state.Add(new CriterionScore(state.IndexYear, unit.Code, criterion, score, row), Math.Round(score, index.Decimals));
-                if (state.Batch.Count == 100)
+            var state = years.TryGetValue(y2, out var s) ? s : years[y2] = new YearState(new IndexYear(index.Code, y2), file.Sha256);
+            state.Add(new CriterionScore(state.IndexYear, unit.Code, criterion, score, row), Math.Round(score, index.Decimals));
+            if (state.Batch.Count == 100)
+            {
+                pending.Add(store.StageAsync(state.Partition, state.TakeBatch(), ct));
+                if (pending.Count >= Parallelism)
                 {
-                    pending.Add(store.StageAsync(state.Partition, state.TakeBatch(), ct));
-                    if (pending.Count >= Parallelism)
-                    {
-                        waiting.Start();
-                        await Task.WhenAll(pending);
-                        waiting.Stop();
-                        pending.Clear();
-                    }
+                    waiting.Start();
+                    await Task.WhenAll(pending);
+                    waiting.Stop();
+                    pending.Clear();
                 }
             }
         }
@@ -201,17 +232,27 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
     /// <summary>FNV-1a, 64 bits: a million rows collide with odds around 1 in 30 million.</summary>
     private static ulong Fingerprint(int year, string unit, string criterion)
     {
-        var hash = 14695981039346656037UL;
-        foreach (var c in $"{year}|{unit}|{criterion}")
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
+        var hash = (14695981039346656037UL ^ (uint)year) * 1099511628211UL;
+        hash = Fold(Fold(hash, unit) ^ '|', criterion);
         return hash;
+
+        static ulong Fold(ulong hash, string text)
+        {
+            foreach (var c in text)
+            {
+                hash = (hash ^ c) * 1099511628211UL;
+            }
+            return (hash ^ '|') * 1099511628211UL;
+        }
     }
 
     private sealed class YearState(IndexYear indexYear, string sha256)
     {
         private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+        // Rows are hashed 64 KiB at a time: one call into the hash per row cost two thirds of reading a csv.
+        private readonly ArrayBufferWriter<byte> _pending = new(HashChunk + 1024);
+        private const int HashChunk = 64 * 1024;
 
         public IndexYear IndexYear { get; } = indexYear;
 
@@ -228,7 +269,27 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
             Batch.Add(score);
             Units.Add(score.UnitCode);
             Rows++;
-            _hash.AppendData(Encoding.UTF8.GetBytes($"{score.UnitCode}|{score.Criterion}|{rounded.ToString(CultureInfo.InvariantCulture)}\n"));
+            // "{unit}|{criterion}|{score}\n" in UTF-8, written straight into the buffer (a criterion is at most 200
+            // characters, 600 bytes).
+            var span = _pending.GetSpan(1024);
+            var n = Encoding.UTF8.GetBytes(score.UnitCode, span);
+            span[n++] = (byte)'|';
+            n += Encoding.UTF8.GetBytes(score.Criterion, span[n..]);
+            span[n++] = (byte)'|';
+            rounded.TryFormat(span[n..], out var written, default, CultureInfo.InvariantCulture);
+            n += written;
+            span[n++] = (byte)'\n';
+            _pending.Advance(n);
+            if (_pending.WrittenCount >= HashChunk)
+            {
+                Flush();
+            }
+        }
+
+        private void Flush()
+        {
+            _hash.AppendData(_pending.WrittenSpan);
+            _pending.ResetWrittenCount();
         }
 
         public List<CriterionScore> TakeBatch()
@@ -238,6 +299,10 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
             return batch;
         }
 
-        public string DataHash() => Convert.ToHexStringLower(_hash.GetCurrentHash());
+        public string DataHash()
+        {
+            Flush();
+            return Convert.ToHexStringLower(_hash.GetCurrentHash());
+        }
     }
 }

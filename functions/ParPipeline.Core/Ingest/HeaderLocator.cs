@@ -14,7 +14,7 @@ public static class HeaderLocator
         for (var r = 0; r < rows.Count; r++)
         {
             var upper = Keys(rows[r]);
-            var unitColumn = BestColumn(upper, index.UnitHeaders);
+            var unitColumn = BestColumn(upper, index.UnitHeaderKeys);
             if (unitColumn < 0)
             {
                 continue;
@@ -35,14 +35,14 @@ public static class HeaderLocator
         for (var r = 0; r < rows.Count; r++)
         {
             var header = Keys(rows[r]);
-            var unit = BestColumn(header, index.UnitHeaders);
-            var criterion = BestColumn(header, HeaderVocabulary.Criterion);
-            var score = BestColumn(header, [.. HeaderVocabulary.Score, .. index.Total.Headers]);
+            var unit = BestColumn(header, index.UnitHeaderKeys);
+            var criterion = BestColumn(header, HeaderVocabulary.CriterionKeys);
+            var score = BestColumn(header, [.. HeaderVocabulary.ScoreKeys, .. index.Total.HeaderKeys]);
             if (unit < 0 || criterion < 0 || score < 0 || unit == criterion || score == criterion || score == unit)
             {
                 continue;
             }
-            var year = BestColumn(header, HeaderVocabulary.Year);
+            var year = BestColumn(header, HeaderVocabulary.YearKeys);
             return new LongLayout(r + 1, unit, year >= 0 ? year : null, criterion, score);
         }
         return null;
@@ -62,7 +62,7 @@ public static class HeaderLocator
             {
                 fields.TryAdd(field.Key, c);
             }
-            else if (HeaderText.Matches(header[c], HeaderVocabulary.Rank))
+            else if (HeaderText.Matches(header[c], HeaderVocabulary.RankKeys))
             {
                 ranks.TryAdd(IndexDefinition.TotalKey, c);
             }
@@ -72,7 +72,7 @@ public static class HeaderLocator
 
     private static SheetLayout? TwoRow(IndexDefinition index, int r, string[] upper, string[] lower, IReadOnlyList<MergedRange> merges, int unitColumn)
     {
-        if (!lower.Any(k => HeaderText.Matches(k, HeaderVocabulary.Rank) || HeaderText.Matches(k, HeaderVocabulary.Score) || BestField(index, k) is not null))
+        if (!lower.Any(k => HeaderText.Matches(k, HeaderVocabulary.RankKeys) || HeaderText.Matches(k, HeaderVocabulary.ScoreKeys) || BestField(index, k) is not null))
         {
             return null;
         }
@@ -88,11 +88,11 @@ public static class HeaderLocator
             var top = c < carried.Length ? carried[c] : "";
             var bottom = c < lower.Length ? lower[c] : "";
             var topField = top.Length > 0 ? BestField(index, top) : null;
-            if (bottom.Length > 0 && HeaderText.Matches(bottom, HeaderVocabulary.Rank))
+            if (bottom.Length > 0 && HeaderText.Matches(bottom, HeaderVocabulary.RankKeys))
             {
                 ranks.TryAdd(topField?.Key ?? IndexDefinition.TotalKey, c);
             }
-            else if (bottom.Length > 0 && BestField(index, bottom) is { } bottomField && (topField is null || HeaderText.Score(bottom, bottomField.Headers) > 10_000))
+            else if (bottom.Length > 0 && BestField(index, bottom) is { } bottomField && (topField is null || HeaderText.Score(bottom, bottomField.HeaderKeys) > 10_000))
             {
                 // A group header ("Lĩnh vực") over the components' own names.
                 fields.TryAdd(bottomField.Key, c);
@@ -101,7 +101,7 @@ public static class HeaderLocator
             {
                 fields.TryAdd(topField.Key, c);
             }
-            else if (top.Length > 0 && HeaderText.Matches(top, HeaderVocabulary.Rank))
+            else if (top.Length > 0 && HeaderText.Matches(top, HeaderVocabulary.RankKeys))
             {
                 ranks.TryAdd(IndexDefinition.TotalKey, c);
             }
@@ -142,7 +142,7 @@ public static class HeaderLocator
         var bestScore = 0;
         foreach (var field in index.Fields)
         {
-            var score = HeaderText.Score(key, field.Headers);
+            var score = HeaderText.Score(key, field.HeaderKeys);
             if (score > bestScore)
             {
                 (best, bestScore) = (field, score);

@@ -32,11 +32,11 @@ public static partial class HeaderText
     }
 
     /// <summary>
-    /// How well a folded header matches a list of synonyms: 0 for no match; an exact match outranks any prefix
+    /// How well a folded header matches a list of synonyms, themselves folded with <see cref="Key"/>: 0 for no match; an exact match outranks any prefix
     /// match, a longer synonym outranks a shorter one (so "Chỉ số hài lòng về ... chính sách" is the policy
     /// sub-index, not the overall "Chỉ số hài lòng").
     /// </summary>
-    public static int Score(string headerKey, IEnumerable<string> synonyms)
+    public static int Score(string headerKey, IReadOnlyList<string> synonymKeys)
     {
         if (headerKey.Length == 0)
         {
@@ -45,9 +45,8 @@ public static partial class HeaderText
         // "SIPAS 2022 (%)", "Chỉ số CCHC năm 2023": the year and the unit sign do not name the column.
         var bare = YearOrUnit().Replace(headerKey, "");
         var best = 0;
-        foreach (var synonym in synonyms)
+        foreach (var key in synonymKeys)
         {
-            var key = Key(synonym);
             if (key.Length == 0)
             {
                 continue;
@@ -67,5 +66,5 @@ public static partial class HeaderText
     [System.Text.RegularExpressions.GeneratedRegex("(?:nam|year)?(?:19|20)[0-9]{2}|%")]
     private static partial System.Text.RegularExpressions.Regex YearOrUnit();
 
-    public static bool Matches(string headerKey, IEnumerable<string> synonyms) => Score(headerKey, synonyms) > 0;
+    public static bool Matches(string headerKey, IReadOnlyList<string> synonymKeys) => Score(headerKey, synonymKeys) > 0;
 }

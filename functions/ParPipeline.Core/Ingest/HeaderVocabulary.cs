@@ -21,4 +21,15 @@ public static class HeaderVocabulary
 
     /// <summary>Long format: the criterion column.</summary>
     public static IReadOnlyList<string> Criterion { get; } = ["Tiêu chí", "Tiêu chí thành phần", "Chỉ số thành phần", "Mã tiêu chí", "Criterion", "Criteria", "Indicator", "Sub-criterion"];
+
+    // Folded once: header cells and row labels are matched against these keys.
+    public static IReadOnlyList<string> RankKeys { get; } = [.. Rank.Select(HeaderText.Key)];
+
+    public static IReadOnlyList<string> ScoreKeys { get; } = [.. Score.Select(HeaderText.Key)];
+
+    public static IReadOnlyList<string> NonUnitRowKeys { get; } = [.. NonUnitRows.Select(HeaderText.Key)];
+
+    public static IReadOnlyList<string> YearKeys { get; } = [.. Year.Select(HeaderText.Key)];
+
+    public static IReadOnlyList<string> CriterionKeys { get; } = [.. Criterion.Select(HeaderText.Key)];
 }

@@ -54,14 +54,21 @@ public sealed class IngestionService(
             return new IngestOutcome(IngestStatus.Rejected, sha, [], 0, [problem], []);
         }
 
-        var parsed = await ParseAsync(file, ct);
-        if (parsed.Problems.Count > 0)
+        var (parsed, reader) = await ParseAsync(file, ct);
+        try
         {
-            return await RejectAsync(file, parsed.Problems, receivedAt, started, ct);
+            if (parsed.Problems.Count > 0)
+            {
+                return await RejectAsync(file, parsed.Problems, receivedAt, started, ct);
+            }
+            if (parsed.LongTables.Count > 0)
+            {
+                return await IngestCriteriaAsync(file, reader!, parsed.LongTables, receivedAt, started, ct);
+            }
         }
-        if (parsed.LongTables.Count > 0)
+        finally
         {
-            return await IngestCriteriaAsync(file, parsed.LongTables, receivedAt, started, ct);
+            reader?.Dispose();
         }
 
         var storedAs = await vault.ArchiveAsync(file, ct);
@@ -106,7 +113,7 @@ public sealed class IngestionService(
     /// A long-format annex: streamed into staged partitions, then made current by one pointer flip per
     /// index-year, or, on any problem, the staged rows removed and the file quarantined.
     /// </summary>
-    private async Task<IngestOutcome> IngestCriteriaAsync(DroppedFile file, IReadOnlyList<LongTablePlan> plans, DateTimeOffset receivedAt, long started, CancellationToken ct)
+    private async Task<IngestOutcome> IngestCriteriaAsync(DroppedFile file, ExcelDataReader.IExcelDataReader reader, IReadOnlyList<LongTablePlan> plans, DateTimeOffset receivedAt, long started, CancellationToken ct)
     {
         var timeout = options.Value.ParseTimeout;
         var results = new List<CriteriaResult>();
@@ -115,7 +122,7 @@ public sealed class IngestionService(
         {
             try
             {
-                var result = await criteria.StageAsync(file, plan, timeout, ct);
+                var result = await criteria.StageAsync(reader, file, plan, timeout, ct);
                 results.Add(result);
                 problems.AddRange(result.Problems);
             }
@@ -170,7 +177,8 @@ public sealed class IngestionService(
     }
 
     /// <summary>Parses off the trigger's thread with a deadline: a file that makes the reader loop is rejected, not waited on.</summary>
-    private async Task<ParsedWorkbook> ParseAsync(DroppedFile file, CancellationToken ct)
+    /// <summary>The parsed workbook and, when the file opened, its reader, which the caller disposes.</summary>
+    private async Task<(ParsedWorkbook Parsed, ExcelDataReader.IExcelDataReader? Reader)> ParseAsync(DroppedFile file, CancellationToken ct)
     {
         var timeout = options.Value.ParseTimeout;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -178,20 +186,32 @@ public sealed class IngestionService(
         var (target, pathProblem) = DropTarget.Parse(file.BlobName, indices);
         if (pathProblem is not null)
         {
-            return ParsedWorkbook.Rejected(pathProblem);
+            return (ParsedWorkbook.Rejected(pathProblem), null);
         }
         if (file.Content.Length == 0)
         {
-            return ParsedWorkbook.Rejected(new IngestProblem(null, null, null, ProblemCodes.EmptyFile, $"{file.FileName} is empty (0 bytes)."));
+            return (ParsedWorkbook.Rejected(new IngestProblem(null, null, null, ProblemCodes.EmptyFile, $"{file.FileName} is empty (0 bytes).")), null);
+        }
+        var (reader, openProblem) = SpreadsheetOpener.TryOpen(file.Content, file.FileName);
+        if (reader is null)
+        {
+            return (ParsedWorkbook.Rejected(openProblem!), null);
         }
         try
         {
-            return await Task.Run(() => parser.Parse(file, target!, deadline.Token), deadline.Token).WaitAsync(timeout, ct);
+            return (await Task.Run(() => parser.Parse(reader, file, target!, deadline.Token), deadline.Token).WaitAsync(timeout, ct), reader);
         }
         catch (Exception e) when (e is TimeoutException or OperationCanceledException && !ct.IsCancellationRequested)
         {
-            return ParsedWorkbook.Rejected(new IngestProblem(null, null, null, ProblemCodes.ParseTimeout,
-                $"{file.FileName} took longer than {timeout.TotalSeconds:0} s to read (setting Ingestion__ParseTimeout); it is refused."));
+            // The reader may still be in use by the abandoned parse; it is disposed by the caller all the same,
+            // and whatever that makes the parse throw is caught inside it.
+            return (ParsedWorkbook.Rejected(new IngestProblem(null, null, null, ProblemCodes.ParseTimeout,
+                $"{file.FileName} took longer than {timeout.TotalSeconds:0} s to read (setting Ingestion__ParseTimeout); it is refused.")), reader);
+        }
+        catch
+        {
+            reader.Dispose();
+            throw;
         }
     }
 

@@ -30,6 +30,11 @@ public static class NumberReader
 
     public static bool TryParse(string text, out double number)
     {
+        // Most cells are plain ("88.68", "2023"): what the general path below would read the same way.
+        if (double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number))
+        {
+            return double.IsFinite(number);
+        }
         number = 0;
         var t = text.Trim().Replace("\u00a0", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal).Replace("'", "", StringComparison.Ordinal);
         if (t.EndsWith('%'))

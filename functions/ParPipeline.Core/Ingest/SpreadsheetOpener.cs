@@ -15,6 +15,9 @@ public static class SpreadsheetOpener
     public const long MaxInflatedBytes = 500L * 1024 * 1024;
     public const int MaxInflationRatio = 100;
 
+    /// <summary>Rows of a csv read to decide its separator, encoding and width.</summary>
+    public const int CsvAnalysisRows = 1_000;
+
     private static readonly byte[] Zip = [0x50, 0x4B, 0x03, 0x04];
     private static readonly byte[] CompoundFile = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
@@ -67,6 +70,9 @@ public static class SpreadsheetOpener
             {
                 FallbackEncoding = Encoding.UTF8,
                 AutodetectSeparators = [',', ';', '\t', '|'],
+                // The separator, encoding and width are settled by the first rows; by default ExcelDataReader
+                // reads the whole file once more only to decide them (a million rows twice).
+                AnalyzeInitialCsvRows = CsvAnalysisRows,
             }),
             _ => throw new NotSupportedException($"'{extension}' is not a spreadsheet format the pipeline reads (xlsx, xls, csv)."),
         };

@@ -29,16 +29,23 @@ public sealed partial class WorkbookParser(Gazetteer gazetteer, IndexCatalog cat
         }
         using (reader)
         {
-            try
-            {
-                return ParseOpened(reader, file, target, ct);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // Whatever a hostile file makes the reader throw (a huge allocation included) ends as a
-                // rejected file, never as a crash or an endless retry.
-                return ParsedWorkbook.Rejected(SpreadsheetOpener.Failure(e, file.FileName));
-            }
+            return Parse(reader, file, target, ct);
+        }
+    }
+
+    /// <summary>Parses with a reader the caller owns, so a long-format annex is streamed by the same reader
+    /// (opening an xlsx scans its whole sheet once before the first row; the annex need not pay twice).</summary>
+    public ParsedWorkbook Parse(IExcelDataReader reader, DroppedFile file, DropTarget target, CancellationToken ct)
+    {
+        try
+        {
+            return ParseOpened(reader, file, target, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Whatever a hostile file makes the reader throw (a huge allocation included) ends as a
+            // rejected file, never as a crash or an endless retry.
+            return ParsedWorkbook.Rejected(SpreadsheetOpener.Failure(e, file.FileName));
         }
     }
 
@@ -277,7 +284,7 @@ public sealed partial class WorkbookParser(Gazetteer gazetteer, IndexCatalog cat
             return true;
         }
         var key = HeaderText.Key(text);
-        return HeaderVocabulary.NonUnitRows.Any(word => key.StartsWith(HeaderText.Key(word), StringComparison.Ordinal));
+        return HeaderVocabulary.NonUnitRowKeys.Any(word => key.StartsWith(word, StringComparison.Ordinal));
     }
 
     private static string Text(IExcelDataReader reader, int column) =>

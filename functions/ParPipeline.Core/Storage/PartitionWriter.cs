@@ -9,13 +9,23 @@ internal static class PartitionWriter
     // An entity group transaction holds at most 100 operations, all in one partition (Table Storage limit).
     internal const int MaxTransactionOperations = 100;
 
-    public static async Task ReplacePartitionAsync(TableClient table, string partitionKey, IReadOnlyCollection<TableEntity> entities, CancellationToken ct)
+    public static async Task ReplacePartitionAsync(TableClient table, string partitionKey, IReadOnlyCollection<TableEntity> entities, CancellationToken ct) =>
+        await ReplacePartitionAsync(table, partitionKey, entities, await RowKeysAsync(table, partitionKey, ct), ct);
+
+    /// <summary>The row keys a partition holds now (what a replace must delete unless rewritten).</summary>
+    public static async Task<HashSet<string>> RowKeysAsync(TableClient table, string partitionKey, CancellationToken ct)
     {
-        var stale = new HashSet<string>(StringComparer.Ordinal);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == partitionKey, select: ["RowKey"], cancellationToken: ct))
         {
-            stale.Add(row.RowKey);
+            keys.Add(row.RowKey);
         }
+        return keys;
+    }
+
+    /// <summary>Upserts the entities and deletes <paramref name="stale"/> rows they do not rewrite, in one transaction.</summary>
+    public static async Task ReplacePartitionAsync(TableClient table, string partitionKey, IReadOnlyCollection<TableEntity> entities, HashSet<string> stale, CancellationToken ct)
+    {
 
         var actions = new List<TableTransactionAction>(entities.Count + stale.Count);
         foreach (var entity in entities)

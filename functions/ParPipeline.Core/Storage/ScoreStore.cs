@@ -27,9 +27,12 @@ public sealed class ScoreStore(TableServiceClient tables)
         var dataHash = DataHash(table);
         var current = table.IndexYear.PartitionKey;
         var kept = $"{current}{VersionSeparator}{file.Sha256}";
-        // The kept version first: if the process dies between the two, the retry writes both again.
-        await PartitionWriter.ReplacePartitionAsync(Table, kept, Entities(kept, table, file, dataHash), ct);
-        await PartitionWriter.ReplacePartitionAsync(Table, current, Entities(current, table, file, dataHash), ct);
+        // The kept version first: if the process dies between the two, the retry writes both again. Its
+        // partition is named by the file's SHA-256, so its rows are a function of the bytes and a retry rewrites
+        // the same ones: it needs no read for stale rows, and the current partition's read runs beside it.
+        var stale = PartitionWriter.RowKeysAsync(Table, current, ct);
+        await PartitionWriter.ReplacePartitionAsync(Table, kept, Entities(kept, table, file, dataHash), [], ct);
+        await PartitionWriter.ReplacePartitionAsync(Table, current, Entities(current, table, file, dataHash), await stale, ct);
     }
 
     public Task<ScoreSet?> GetAsync(IndexYear indexYear, CancellationToken ct) => ReadAsync(indexYear, indexYear.PartitionKey, ct);

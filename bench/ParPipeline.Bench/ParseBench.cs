@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+using ExcelDataReader;
+using ParPipeline.Indices;
+using ParPipeline.Ingest;
+using ParPipeline.Storage;
+using ParPipeline.Units;
+
+namespace ParPipeline.Bench;
+
+/// <summary>
+/// Reading a file the pipeline's way (find the header, resolve units, parse numbers, validate; long format
+/// streamed through every check, staged nowhere) against ExcelDataReader enumerating every cell of the same
+/// bytes, in the same process, one after the other.
+/// </summary>
+public sealed class ParseBench(Gazetteer gazetteer, IndexCatalog indices)
+{
+    private readonly WorkbookParser _parser = new(gazetteer, indices);
+    private readonly CriteriaIngestion _criteria = new(gazetteer, new NowhereStaging());
+
+    public async Task<BenchRow> MeasureAsync(string caseName, string blobName, byte[] bytes, int iterations, CancellationToken ct)
+    {
+        var csv = blobName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
+        var raw = await Stats.TimeAsync(iterations, () => Task.FromResult(RawRead(bytes, csv)));
+        var pipeline = await Stats.TimeAsync(iterations, () => ParseAsync(blobName, bytes, ct));
+        var (value, floor) = (Stats.Median(pipeline), Stats.Median(raw));
+        return new BenchRow("ingest: parse + normalise + validate", caseName, value, floor, "ms", "ExcelDataReader, every cell", "ratio ≤ 1.25", value / floor <= 1.25);
+    }
+
+    /// <summary>Every cell of every sheet, as a reader that does nothing else would, with the reader settings the
+    /// pipeline uses (a csv's separator decided from its first rows), so the floor is the fastest honest read.</summary>
+    public static long RawRead(byte[] bytes, bool csv)
+    {
+        using var stream = new MemoryStream(bytes, writable: false);
+        using var reader = csv
+            ? ExcelReaderFactory.CreateCsvReader(stream, new ExcelReaderConfiguration { AutodetectSeparators = [',', ';', '\t', '|'], AnalyzeInitialCsvRows = SpreadsheetOpener.CsvAnalysisRows })
+            : ExcelReaderFactory.CreateReader(stream);
+        long cells = 0;
+        do
+        {
+            while (reader.Read())
+            {
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    if (reader.GetValue(i) is not null)
+                    {
+                        cells++;
+                    }
+                }
+            }
+        }
+        while (reader.NextResult());
+        return cells;
+    }
+
+    public async Task ParseAsync(string blobName, byte[] bytes, CancellationToken ct)
+    {
+        var file = new DroppedFile(blobName, bytes, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        var (target, problem) = DropTarget.Parse(blobName, indices);
+        // As IngestionService does: one reader for finding the table and streaming a long-format annex.
+        var (reader, openProblem) = SpreadsheetOpener.TryOpen(bytes, blobName);
+        using var open = reader ?? throw new InvalidOperationException(openProblem?.ToString());
+        var parsed = _parser.Parse(open, file, target ?? throw new InvalidOperationException(problem?.ToString()), ct);
+        if (parsed.Problems.Count > 0)
+        {
+            throw new InvalidOperationException($"{blobName}: {parsed.Problems[0]}");
+        }
+        foreach (var plan in parsed.LongTables)
+        {
+            var result = await _criteria.StageAsync(open, file, plan, TimeSpan.FromHours(1), ct);
+            if (result.Problems.Count > 0)
+            {
+                throw new InvalidOperationException($"{blobName}: {result.Problems[0]}");
+            }
+        }
+    }
+
+    private sealed class NowhereStaging : ICriteriaStaging
+    {
+        public Task StageAsync(string partition, IReadOnlyList<CriterionScore> rows, CancellationToken ct) => Task.CompletedTask;
+
+        public Task DeleteStagedAsync(string partition, CancellationToken ct) => Task.CompletedTask;
+    }
+}
