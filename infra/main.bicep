@@ -17,6 +17,8 @@ param principalId string = ''
 
 @description('NCrontab schedule (UTC, with seconds) of PublishReports: 19:00 UTC is 02:00 in Viet Nam.')
 param reportSchedule string = '0 0 19 * * *'
+@description('NCrontab schedule (UTC, with seconds) of SweepDrops, which ingests drops their trigger left behind: every 5 minutes.')
+param dropSweepSchedule string = '0 */5 * * * *'
 
 var tags = { 'azd-env-name': environmentName }
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
@@ -84,6 +86,7 @@ module functionApp 'app/function-app.bicep' = {
     deploymentContainerName: storage.outputs.deploymentContainerName
     applicationInsightsName: applicationInsightsName
     reportSchedule: reportSchedule
+    dropSweepSchedule: dropSweepSchedule
   }
   // The app starts reading storage as soon as it exists: its roles come first.
   dependsOn: [roles, monitoring]

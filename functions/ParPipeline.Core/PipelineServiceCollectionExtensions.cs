@@ -36,11 +36,14 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<FileVault>();
         services.AddSingleton<RecomputeQueue>();
         services.AddSingleton<PublicationCatalog>();
+        services.AddSingleton<IndexYearLocks>();
 
         services.AddSingleton<WorkbookParser>();
         services.AddSingleton<IngestionService>();
+        services.AddSingleton<DropSweeper>();
         services.AddSingleton<RankingService>();
         services.AddSingleton<ReportPublisher>();
+        services.AddSingleton<RecomputeRedrive>();
 
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.Section));
         services.AddSingleton<ApiSnapshots>();

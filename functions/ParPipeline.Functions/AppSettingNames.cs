@@ -20,6 +20,8 @@ public static class AppSettingNames
         $"{Pipeline}__credential", $"{Pipeline}__clientId", $"{Pipeline}__blobServiceUri", $"{Pipeline}__queueServiceUri", $"{Pipeline}__tableServiceUri",
         // PublishReports' %ReportSchedule%.
         "ReportSchedule",
+        // SweepDrops' %DropSweepSchedule%.
+        "DropSweepSchedule",
         $"{IngestionOptions.Section}__{nameof(IngestionOptions.MaxFileBytes)}",
         $"{IngestionOptions.Section}__{nameof(IngestionOptions.ParseTimeout)}",
         "APPLICATIONINSIGHTS_CONNECTION_STRING",

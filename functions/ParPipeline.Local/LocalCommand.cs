@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace ParPipeline.Local;
 
-/// <summary>The command line: <c>demo [--once] [--port N]</c>, <c>serve [--port N]</c>, <c>help</c>.</summary>
+/// <summary>The command line: <c>demo [--once] [--port N]</c>, <c>serve [--port N]</c>, <c>redrive [--port N]</c>, <c>help</c>.</summary>
 public sealed record LocalCommand(string Verb, bool Once, int? Port)
 {
     public const string Usage = """
@@ -13,6 +13,8 @@ public sealed record LocalCommand(string Verb, bool Once, int? Port)
           demo      start, upload the bundled samples/ into ministry-drops, show each file being ingested,
                     ranked and reported, print the rankings and the URLs, then serve until Ctrl+C
           serve     start and serve until Ctrl+C, without uploading anything
+          redrive   ask the running host to re-queue recompute requests that failed every try
+                    (they are listed by GET /api/ingestions under "poisoned")
           help      this text
 
           --once       (demo) exit after the demo instead of serving
@@ -45,7 +47,7 @@ public sealed record LocalCommand(string Verb, bool Once, int? Port)
                     throw new LocalStartupException($"Unknown option '{args[i]}'. Run with 'help' for usage.");
             }
         }
-        if (verb is not ("demo" or "serve" or "help"))
+        if (verb is not ("demo" or "serve" or "redrive" or "help"))
         {
             throw new LocalStartupException($"Unknown command '{verb}'. Run with 'help' for usage.");
         }

@@ -31,6 +31,11 @@ var configuration = new ConfigurationBuilder()
     .AddInMemoryCollection(command.Port is { } port ? new Dictionary<string, string?> { ["Local:HttpPort"] = $"{port}" } : [])
     .Build();
 
+if (command.Verb == "redrive")
+{
+    return await LocalRedrive.RunAsync(configuration, Console.Out, Console.Error, stopping.Token);
+}
+
 try
 {
     Console.WriteLine("Starting the local host ...");

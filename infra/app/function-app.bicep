@@ -10,6 +10,7 @@ param storageAccountName string
 param deploymentContainerName string
 param applicationInsightsName string
 param reportSchedule string
+param dropSweepSchedule string
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
@@ -86,8 +87,10 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       PipelineStorage__queueServiceUri: storage.properties.primaryEndpoints.queue
       PipelineStorage__tableServiceUri: storage.properties.primaryEndpoints.table
       ReportSchedule: reportSchedule
+      DropSweepSchedule: dropSweepSchedule
       Ingestion__MaxFileBytes: '52428800'
       Ingestion__ParseTimeout: '00:02:00'
+      Ingestion__SweepAfter: '00:15:00'
       // With local auth disabled on Application Insights this string holds no secret; the identity signs in.
       APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identityClientId}'

@@ -9,6 +9,7 @@ var containers = [
   'ministry-archive'
   'ministry-quarantine'
   'reports'
+  'pipeline-locks'
   deploymentContainerName
 ]
 var deploymentContainerName = 'app-package'

@@ -45,11 +45,14 @@ public static class ApiRoutes
     public static readonly ApiRoute PublishReports = new("ApiPublishReports", "POST", "admin/reports/{index}/{year}", ApiAccess.Admin,
         "Publish an index-year's reports now", typeof(PublishResponse), []);
 
+    public static readonly ApiRoute Redrive = new("ApiRedrive", "POST", "admin/redrive", ApiAccess.Admin,
+        "Re-queue recompute requests that failed every try", typeof(RedriveResponse), []);
+
     public static readonly ApiRoute Health = new("ApiHealth", "GET", "health", ApiAccess.Read,
         "Whether storage answers", typeof(HealthResponse), []);
 
     public static readonly ApiRoute OpenApi = new("ApiOpenApi", "GET", "openapi.json", ApiAccess.Read,
         "This API as an OpenAPI 3.1 document", typeof(object), []);
 
-    public static IReadOnlyList<ApiRoute> All { get; } = [Indices, Rankings, Units, Unit, History, Compare, Movers, Ingestions, PublishReports, Health, OpenApi];
+    public static IReadOnlyList<ApiRoute> All { get; } = [Indices, Rankings, Units, Unit, History, Compare, Movers, Ingestions, PublishReports, Redrive, Health, OpenApi];
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using ParPipeline.Ranking;
 
 namespace ParPipeline.Api;
 
@@ -11,7 +12,7 @@ namespace ParPipeline.Api;
 /// </summary>
 public sealed class PipelineApi(
     IOptions<ApiOptions> options, IndexQueries indices, RankingQueries rankings, UnitQueries units, MoverQueries movers,
-    IngestionQueries ingestions, ReportCommands reports, HealthQuery health)
+    IngestionQueries ingestions, ReportCommands reports, RecomputeRedrive redrive, HealthQuery health)
 {
     private readonly Lazy<ApiResponse> _openApi = new(() => ApiResponse.Bytes(ApiResponse.Json, OpenApiDescription.Json()));
 
@@ -47,6 +48,13 @@ public sealed class PipelineApi(
 
     public Task<ApiResponse> PublishReportsAsync(string index, string year, ApiRequest request, CancellationToken ct) =>
         Guarded(ApiRoutes.PublishReports, request, () => reports.PublishAsync(index, year, ct));
+
+    public Task<ApiResponse> RedriveAsync(ApiRequest request, CancellationToken ct) =>
+        Guarded(ApiRoutes.Redrive, request, async () =>
+        {
+            var sent = await redrive.RedriveAsync(ct);
+            return ApiResponse.Ok(new RedriveResponse(sent.Count, sent), cacheable: false);
+        });
 
     private Task<ApiResponse> ReadAsync(ApiRoute route, ApiRequest request, Func<Task<ApiResponse>> handler) =>
         options.Value.ReadKey is { Length: > 0 } key && !KeyMatches(request.Key, key)

@@ -28,3 +28,6 @@ public sealed class ReportCommands(IndexCatalog indices, ReportPublisher publish
 
 /// <summary>Body of a successful publication.</summary>
 public sealed record PublishResponse(string Index, int Year, string RankingHash, IReadOnlyList<string> Files);
+
+/// <summary>Body of <c>POST /api/admin/redrive</c>: the requests put back on <c>rankings-recompute</c>.</summary>
+public sealed record RedriveResponse(int Requeued, IReadOnlyList<string> Messages);

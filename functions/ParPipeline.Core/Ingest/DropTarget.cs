@@ -9,8 +9,17 @@ namespace ParPipeline.Ingest;
 /// </summary>
 public sealed record DropTarget(IndexDefinition? Index, int? Year)
 {
+    /// <summary>Longer drop names are refused: Azure allows 1,024 characters, no ministry file needs 300.</summary>
+    public const int MaxNameLength = 300;
+
     public static (DropTarget? Target, IngestProblem? Problem) Parse(string blobName, IndexCatalog catalog)
     {
+        if (UnsafeName(blobName) is { } why)
+        {
+            // The name is only ever data (originals are stored under their SHA-256), but a name like this is
+            // an attack or an accident; either way a person should look at it.
+            return (null, Problem(ProblemCodes.UnsafeDropName, $"The drop name {why}: rename the file (letters, digits, '-', '_', '.', '/' between folders) and drop it again."));
+        }
         var parts = blobName.Split('/');
         if (parts.Length < 2 || catalog.Find(parts[0]) is not { } index)
         {
@@ -32,6 +41,13 @@ public sealed record DropTarget(IndexDefinition? Index, int? Year)
         }
         return (new DropTarget(index, year), null);
     }
+
+    private static string? UnsafeName(string name) =>
+        name.Length > MaxNameLength ? $"is {name.Length} characters long (at most {MaxNameLength})"
+        : name.Any(char.IsControl) ? "holds control characters"
+        : name.StartsWith('/') || name.Contains('\\') || (name.Length > 1 && name[1] == ':') ? "is an absolute path or uses backslashes"
+        : name.Split('/').Any(part => part is "." or ".." || part.Length == 0) ? "has '.', '..' or empty folder names"
+        : null;
 
     private static bool LooksLikeYear(string text) => text.Length == 4 && text.All(char.IsAsciiDigit);
 

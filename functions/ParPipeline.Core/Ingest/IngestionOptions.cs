@@ -10,4 +10,10 @@ public sealed class IngestionOptions
 
     /// <summary>How long reading one file may take before it is rejected with PARSE_TIMEOUT.</summary>
     public TimeSpan ParseTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How old a drop must be before the sweeper (<c>SweepDrops</c>) ingests it itself: its trigger died with its
+    /// host, or never fired. Longer than the longest ingestion (a million rows take minutes).
+    /// </summary>
+    public TimeSpan SweepAfter { get; set; } = TimeSpan.FromMinutes(15);
 }

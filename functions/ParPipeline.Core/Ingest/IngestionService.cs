@@ -21,11 +21,33 @@ public sealed class IngestionService(
     IngestionLedger ledger,
     FileVault vault,
     RecomputeQueue recompute,
+    IndexYearLocks locks,
     IOptions<IngestionOptions> options,
     TimeProvider clock,
     ILogger<IngestionService> log)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _inFlight = new(StringComparer.Ordinal);
+
+    /// <summary>Whether this instance is ingesting a drop of that name right now.</summary>
+    public bool IsInFlight(string blobName) => _inFlight.ContainsKey(blobName);
+
     public async Task<IngestOutcome> IngestAsync(string blobName, Stream content, CancellationToken ct)
+    {
+        _inFlight.AddOrUpdate(blobName, 1, (_, n) => n + 1);
+        try
+        {
+            return await IngestCoreAsync(blobName, content, ct);
+        }
+        finally
+        {
+            if (_inFlight.AddOrUpdate(blobName, 0, (_, n) => n - 1) <= 0)
+            {
+                _inFlight.TryRemove(KeyValuePair.Create(blobName, 0));
+            }
+        }
+    }
+
+    private async Task<IngestOutcome> IngestCoreAsync(string blobName, Stream content, CancellationToken ct)
     {
         var started = clock.GetTimestamp();
         var receivedAt = clock.GetUtcNow();
@@ -74,28 +96,36 @@ public sealed class IngestionService(
         var storedAs = await vault.ArchiveAsync(file, ct);
         var written = new List<IndexYear>();
         string? duplicateOf = null;
-        foreach (var table in parsed.Tables)
-        {
-            var current = await scores.GetAsync(table.IndexYear, ct);
-            if (current is not null && current.Version != file.Sha256 && current.DataHash == ScoreStore.DataHash(table))
-            {
-                duplicateOf = current.Version;
-                continue;
-            }
-            // current.Version == this file: an earlier attempt wrote it and died before the ledger; write again.
-            await scores.ReplaceAsync(table, file, ct);
-            if (current is not null && current.Version != file.Sha256)
-            {
-                await ledger.MarkSupersededAsync(current.Version, file.Sha256, ct);
-            }
-            written.Add(table.IndexYear);
-        }
-
-        var status = written.Count == 0 ? LedgerStatus.Duplicate : LedgerStatus.Ingested;
+        var status = LedgerStatus.Ingested;
         var warnings = parsed.Tables.SelectMany(t => t.Warnings).ToList();
         var units = parsed.Tables.Sum(t => t.Units.Count);
-        await ledger.RecordAsync(new LedgerEntry(file.Sha256, [blobName], status, [.. parsed.Tables.Select(t => t.IndexYear.PartitionKey)],
-            units, 0, warnings, storedAs, status == LedgerStatus.Duplicate ? duplicateOf : null, receivedAt, clock.GetElapsedTime(started)), ct);
+        // From reading the current version to recording this one, no other file of these years may pass.
+        await using (await locks.AcquireAsync(parsed.Tables.Select(t => t.IndexYear), ct))
+        {
+            if (await SameBytesFinishedAsync(file, ct) is { } finished)
+            {
+                return finished;
+            }
+            foreach (var table in parsed.Tables)
+            {
+                var current = await scores.GetAsync(table.IndexYear, ct);
+                if (current is not null && current.Version != file.Sha256 && current.DataHash == ScoreStore.DataHash(table))
+                {
+                    duplicateOf = current.Version;
+                    continue;
+                }
+                // current.Version == this file: an earlier attempt wrote it and died before the ledger; write again.
+                await scores.ReplaceAsync(table, file, ct);
+                if (current is not null && current.Version != file.Sha256)
+                {
+                    await ledger.MarkSupersededAsync(current.Version, file.Sha256, ct);
+                }
+                written.Add(table.IndexYear);
+            }
+            status = written.Count == 0 ? LedgerStatus.Duplicate : LedgerStatus.Ingested;
+            await ledger.RecordAsync(new LedgerEntry(file.Sha256, [blobName], status, [.. parsed.Tables.Select(t => t.IndexYear.PartitionKey)],
+                units, 0, warnings, storedAs, status == LedgerStatus.Duplicate ? duplicateOf : null, receivedAt, clock.GetElapsedTime(started)), ct);
+        }
         foreach (var indexYear in written)
         {
             await recompute.SendAsync(new RecomputeRequest(indexYear.Index, indexYear.Year), ct);
@@ -150,34 +180,48 @@ public sealed class IngestionService(
         var versions = results.SelectMany(r => r.Versions).ToList();
         string? duplicateOf = null;
         var flipped = 0;
-        foreach (var version in versions)
-        {
-            var current = await criteriaStore.GetCurrentAsync(version.IndexYear, ct);
-            if (current is not null && current.Version != version.Version && current.DataHash == version.DataHash)
-            {
-                duplicateOf = current.Version;
-                await criteriaStore.DeleteStagedAsync(CriteriaStore.StagedPartition(version.IndexYear, file.Sha256), ct);
-                continue;
-            }
-            await criteriaStore.FlipAsync(version, ct);
-            flipped++;
-            if (current is not null && current.Version != version.Version)
-            {
-                await ledger.MarkSupersededAsync(current.Version, file.Sha256, ct);
-            }
-        }
-        var status = flipped == 0 ? LedgerStatus.Duplicate : LedgerStatus.Ingested;
         var units = versions.Sum(v => v.Units);
-        await ledger.RecordAsync(new LedgerEntry(file.Sha256, [file.BlobName], status, [.. versions.Select(v => v.IndexYear.PartitionKey)],
-            units, 0, [], storedAs, status == LedgerStatus.Duplicate ? duplicateOf : null, receivedAt, clock.GetElapsedTime(started)), ct);
+        var status = LedgerStatus.Ingested;
+        await using (await locks.AcquireAsync(versions.Select(v => v.IndexYear), ct))
+        {
+            if (await SameBytesFinishedAsync(file, ct) is { } finished)
+            {
+                foreach (var version in versions.Where(v => v.Version == file.Sha256 && !finished.IndexYears.Contains(v.IndexYear)))
+                {
+                    await criteriaStore.DeleteStagedAsync(CriteriaStore.StagedPartition(version.IndexYear, file.Sha256), ct);
+                }
+                return finished;
+            }
+            foreach (var version in versions)
+            {
+                var current = await criteriaStore.GetCurrentAsync(version.IndexYear, ct);
+                if (current is not null && current.Version != version.Version && current.DataHash == version.DataHash)
+                {
+                    duplicateOf = current.Version;
+                    await criteriaStore.DeleteStagedAsync(CriteriaStore.StagedPartition(version.IndexYear, file.Sha256), ct);
+                    continue;
+                }
+                await criteriaStore.FlipAsync(version, ct);
+                flipped++;
+                if (current is not null && current.Version != version.Version)
+                {
+                    await ledger.MarkSupersededAsync(current.Version, file.Sha256, ct);
+                }
+            }
+            status = flipped == 0 ? LedgerStatus.Duplicate : LedgerStatus.Ingested;
+            await ledger.RecordAsync(new LedgerEntry(file.Sha256, [file.BlobName], status, [.. versions.Select(v => v.IndexYear.PartitionKey)],
+                units, 0, [], storedAs, status == LedgerStatus.Duplicate ? duplicateOf : null, receivedAt, clock.GetElapsedTime(started)), ct);
+        }
         await vault.DeleteDropAsync(file.BlobName, ct);
         log.LogInformation("{Blob}: {Rows} criterion scores of {Units} units staged and made current", file.BlobName, versions.Sum(v => v.Rows), units);
         return new IngestOutcome(status == LedgerStatus.Ingested ? IngestStatus.Ingested : IngestStatus.Duplicate,
             file.Sha256, [.. versions.Select(v => v.IndexYear)], units, [], []);
     }
 
-    /// <summary>Parses off the trigger's thread with a deadline: a file that makes the reader loop is rejected, not waited on.</summary>
-    /// <summary>The parsed workbook and, when the file opened, its reader, which the caller disposes.</summary>
+    /// <summary>
+    /// Parses off the trigger's thread with a deadline: a file that makes the reader loop is rejected, not waited
+    /// on. Returns the parsed workbook and, when the file opened, its reader, which the caller disposes.
+    /// </summary>
     private async Task<(ParsedWorkbook Parsed, ExcelDataReader.IExcelDataReader? Reader)> ParseAsync(DroppedFile file, CancellationToken ct)
     {
         var timeout = options.Value.ParseTimeout;
@@ -213,6 +257,22 @@ public sealed class IngestionService(
             reader.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The same bytes, dropped under another name, were finished while this drop waited for the lock: one file
+    /// with two names, not a second ingestion (which could bring back a version superseded meanwhile).
+    /// </summary>
+    private async Task<IngestOutcome?> SameBytesFinishedAsync(DroppedFile file, CancellationToken ct)
+    {
+        if (await ledger.GetAsync(file.Sha256, ct) is not { } known)
+        {
+            return null;
+        }
+        await ledger.AddDropAsync(file.Sha256, file.BlobName, ct);
+        await vault.DeleteDropAsync(file.BlobName, ct);
+        log.LogInformation("{Blob} has the same bytes as {KnownBlob} ({Status}), finished meanwhile", file.BlobName, known.BlobName, known.Status);
+        return new IngestOutcome(IngestStatus.Duplicate, file.Sha256, [.. known.IndexYears.Select(Parse)], known.Units, [], []);
     }
 
     private async Task<IngestOutcome> RejectAsync(DroppedFile file, IReadOnlyList<IngestProblem> problems, DateTimeOffset receivedAt, long started, CancellationToken ct)

@@ -4,6 +4,7 @@ namespace ParPipeline.Ingest;
 public static class ProblemCodes
 {
     public const string BadDropPath = "BAD_DROP_PATH";
+    public const string UnsafeDropName = "UNSAFE_DROP_NAME";
     public const string UnknownIndex = "UNKNOWN_INDEX";
     public const string UnrecognisedFile = "UNRECOGNISED_FILE";
     public const string NoYear = "NO_YEAR";

@@ -35,24 +35,35 @@ public sealed class RankingService(
     }
 
     /// <summary>
-    /// Ranks one index-year. Two recomputes can race with a new file for the same year (messages are not
-    /// processed in order), so before writing it checks that the scores it ranked are still the current ones
-    /// and, if not, ranks the current ones instead: a slow worker cannot overwrite a newer ranking with an older.
+    /// Ranks one index-year. Recomputes race with new files for the same years (messages are not processed in
+    /// order), so after writing it checks that the scores it ranked are still the current ones and, if not, ranks
+    /// the current ones: whichever worker writes last has checked after its write, so a slow worker cannot leave
+    /// a ranking of scores that were replaced while it ran.
     /// </summary>
     internal async Task<RankingVersion> RankAsync(IndexDefinition index, ScoreSet set, ScoreSet? previous, CancellationToken ct)
     {
         var indexYear = set.IndexYear;
-        for (var attempt = 0; attempt < 5; attempt++)
+        for (var attempt = 1; ; attempt++)
         {
+            var version = await WriteAsync(index, set, previous, ct);
             var (latest, latestBefore) = (await scores.GetVersionAsync(indexYear, ct), await scores.GetVersionAsync(indexYear.PreviousYear(), ct));
-            if (latest == set.Version && latestBefore == previous?.Version)
+            if ((latest == set.Version && latestBefore == previous?.Version) || attempt == MaxAttempts)
             {
-                break;
+                // After MaxAttempts the scores are changing faster than they can be ranked: the recompute that
+                // their newest file queued comes after this one and ranks them.
+                return version;
             }
             log.LogInformation("{IndexYear}: scores changed while ranking ({Ranked} → {Latest}); ranking the current ones", indexYear, Short(set.Version), Short(latest ?? ""));
             set = await scores.GetAsync(indexYear, ct) ?? set;
             previous = await scores.GetAsync(indexYear.PreviousYear(), ct);
         }
+    }
+
+    private const int MaxAttempts = 5;
+
+    private async Task<RankingVersion> WriteAsync(IndexDefinition index, ScoreSet set, ScoreSet? previous, CancellationToken ct)
+    {
+        var indexYear = set.IndexYear;
         var table = new RankingTable(indexYear, set.Version, previous?.Version,
             RankingEngine.Compute(index, indexYear.Year, set.Scores, previous?.Scores, gazetteer));
         var hash = Hash(table);

@@ -29,9 +29,16 @@ public sealed class FileVault(BlobServiceClient blobs)
         return $"{PipelineStorageNames.QuarantineContainer}/{name}";
     }
 
-    /// <summary>Removes a handled drop so that <c>ministry-drops</c> only ever holds pending work.</summary>
-    public async Task DeleteDropAsync(string blobName, CancellationToken ct)
+    /// <summary>
+    /// Removes a handled drop so that <c>ministry-drops</c> only ever holds pending work; false when the name has
+    /// '.' or '..' segments, which a URI would resolve to another blob: such a drop is left for a person.
+    /// </summary>
+    public async Task<bool> DeleteDropAsync(string blobName, CancellationToken ct)
     {
+        if (blobName.Split('/').Any(part => part is "." or ".."))
+        {
+            return false;
+        }
         try
         {
             await blobs.GetBlobContainerClient(PipelineStorageNames.DropsContainer).GetBlobClient(blobName)
@@ -41,6 +48,7 @@ public sealed class FileVault(BlobServiceClient blobs)
         {
             // Already gone (a retry after a crash between the ledger write and this delete): nothing to do.
         }
+        return true;
     }
 
     private async Task UploadAsync(string container, string name, BinaryData content, string contentType, string originalName, CancellationToken ct)

@@ -25,8 +25,38 @@ public sealed class IngestionLedger(TableServiceClient tables)
         return row.HasValue ? ToEntry(row.Value!) : null;
     }
 
-    public Task RecordAsync(LedgerEntry entry, CancellationToken ct) =>
-        Table.UpsertEntityAsync(ToEntity(entry), TableUpdateMode.Replace, ct);
+    /// <summary>
+    /// Writes a file's row, keeping every drop name a row already has: the same bytes dropped twice at once are
+    /// two workers recording one file, and neither name may be lost (optimistic concurrency, as AddDropAsync).
+    /// </summary>
+    public async Task RecordAsync(LedgerEntry entry, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var row = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, entry.Sha256, cancellationToken: ct);
+            var merged = entry;
+            if (row.HasValue)
+            {
+                var known = Names(row.Value!);
+                merged = entry with { BlobNames = [.. known, .. entry.BlobNames.Where(n => !known.Contains(n))] };
+            }
+            try
+            {
+                if (row.HasValue)
+                {
+                    await Table.UpdateEntityAsync(ToEntity(merged), row.Value!.ETag, TableUpdateMode.Replace, ct);
+                }
+                else
+                {
+                    await Table.AddEntityAsync(ToEntity(merged), ct);
+                }
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < 10)
+            {
+            }
+        }
+    }
 
     /// <summary>Adds a drop name to a known file's row (a re-drop of the same bytes).</summary>
     public async Task AddDropAsync(string sha256, string blobName, CancellationToken ct)
@@ -79,6 +109,18 @@ public sealed class IngestionLedger(TableServiceClient tables)
             ["DequeueCount"] = dequeueCount,
             ["PoisonedAt"] = at,
         }, TableUpdateMode.Replace, ct);
+
+    /// <summary>Forgets a poisoned request once it has been re-driven.</summary>
+    public async Task DeletePoisonAsync(string messageId, CancellationToken ct)
+    {
+        try
+        {
+            await Table.DeleteEntityAsync(PoisonPartition, messageId, Azure.ETag.All, ct);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+        }
+    }
 
     public async Task<IReadOnlyList<PoisonedMessage>> ListPoisonedAsync(CancellationToken ct)
     {

@@ -13,6 +13,9 @@ public static class PipelineStorageNames
     public const string QuarantineContainer = "ministry-quarantine";
     public const string ReportsContainer = "reports";
 
+    /// <summary>One empty blob per index-year, leased while a file's scores become current (IndexYearLocks).</summary>
+    public const string LocksContainer = "pipeline-locks";
+
     public const string RecomputeQueue = "rankings-recompute";
 
     /// <summary>Where the Functions host and the WebJobs SDK move a message after 5 failed tries.</summary>
@@ -25,7 +28,7 @@ public static class PipelineStorageNames
     public const string CriteriaTable = "Criteria";
 
     public static IReadOnlyList<string> Containers { get; } =
-        [DropsContainer, ArchiveContainer, QuarantineContainer, ReportsContainer];
+        [DropsContainer, ArchiveContainer, QuarantineContainer, ReportsContainer, LocksContainer];
 
     public static IReadOnlyList<string> Queues { get; } = [RecomputeQueue, RecomputePoisonQueue];
 

@@ -14,6 +14,11 @@ public sealed class ApiAdminFunctions(PipelineApi api)
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ingestions")] HttpRequest request) =>
         new ApiResult(await api.IngestionsAsync(request.ToApiRequest(), request.HttpContext.RequestAborted));
 
+    [Function("ApiRedrive")]
+    public async Task<IActionResult> Redrive(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "admin/redrive")] HttpRequest request) =>
+        new ApiResult(await api.RedriveAsync(request.ToApiRequest(), request.HttpContext.RequestAborted));
+
     [Function("ApiPublishReports")]
     public async Task<IActionResult> PublishReports(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "admin/reports/{index}/{year}")] HttpRequest request, string index, string year) =>

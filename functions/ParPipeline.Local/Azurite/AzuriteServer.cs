@@ -34,6 +34,8 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     public int TablePort { get; }
 
+    public IReadOnlyList<int> Ports => [BlobPort, QueuePort, TablePort];
+
     public string ConnectionString(AzuriteAccount? account = null)
     {
         var a = account ?? DevelopmentAccount;
@@ -52,7 +54,7 @@ public sealed class AzuriteServer : IAsyncDisposable
             await NodeTools.NpmCiAsync(options.RepositoryRoot, ct);
         }
 
-        var ports = FreePorts(3);
+        var ports = options.Ports is { Count: 3 } fixedPorts ? [.. fixedPorts] : FreePorts(3);
         // In its own session (setsid) Azurite does not receive the terminal's Ctrl+C: the host drains its
         // running functions against storage first, then stops Azurite itself.
         var setsid = NodeTools.Find("setsid");
@@ -166,8 +168,21 @@ public sealed class AzuriteServer : IAsyncDisposable
         {
             if (!_process.HasExited)
             {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+                // SIGTERM first: Azurite then saves its metadata (on disk it autosaves only every few seconds,
+                // so a kill loses what was written last); SIGKILL if it does not go.
+                using (var term = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false }))
+                {
+                    term?.WaitForExit();
+                }
+                try
+                {
+                    await _process.WaitForExitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+                }
+                catch (TimeoutException)
+                {
+                    _process.Kill(entireProcessTree: true);
+                    await _process.WaitForExitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+                }
             }
         }
         catch (InvalidOperationException)

@@ -25,8 +25,24 @@ internal static class LocalApi
         Read(api, ApiRoutes.Health, (p, h, r) => p.HealthAsync(r, h.RequestAborted));
         Read(api, ApiRoutes.OpenApi, (p, h, r) => p.OpenApiAsync(r, h.RequestAborted));
         Admin(api, ApiRoutes.Ingestions, (p, h, r) => p.IngestionsAsync(r, h.RequestAborted));
+        Admin(api, ApiRoutes.Redrive, (p, h, r) => p.RedriveAsync(r, h.RequestAborted));
         Admin(api, ApiRoutes.PublishReports, (p, h, r) => p.PublishReportsAsync(Route(h, "index"), Route(h, "year"), r, h.RequestAborted));
         return endpoints;
+    }
+
+    /// <summary>The largest request body accepted; no route reads one.</summary>
+    public const long MaxBodyBytes = 64 * 1024;
+
+    /// <summary>413 for a declared body over <see cref="MaxBodyBytes"/>, before any route sees it.</summary>
+    public static async Task RefuseLargeBodies(HttpContext http, Func<Task> next)
+    {
+        if (http.Request.ContentLength > MaxBodyBytes)
+        {
+            await http.Response.WriteAsync(ApiResponse.Problem(413, "REQUEST_TOO_LARGE", "Request too large",
+                $"Request bodies are limited to {MaxBodyBytes / 1024} KiB; this one declares {http.Request.ContentLength:N0} bytes."), http.RequestAborted);
+            return;
+        }
+        await next();
     }
 
     private delegate Task<ApiResponse> Handler(PipelineApi api, HttpContext http, ApiRequest request);

@@ -8,5 +8,5 @@ namespace ParPipeline.Local.Triggers;
 /// </summary>
 internal sealed class LocalTriggerTypes : ITypeLocator
 {
-    public IReadOnlyList<Type> GetTypes() => [typeof(IngestDrop), typeof(RecomputeRankings), typeof(RecordPoisonedRecompute), typeof(PublishReports)];
+    public IReadOnlyList<Type> GetTypes() => [typeof(IngestDrop), typeof(RecomputeRankings), typeof(RecordPoisonedRecompute), typeof(PublishReports), typeof(SweepDrops)];
 }

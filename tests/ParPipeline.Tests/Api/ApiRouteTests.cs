@@ -328,4 +328,45 @@ public sealed class ApiRouteTests(AzuriteFixture azurite)
         var (tooLong, longer) = await api.GetJsonAsync("api/units?kind=" + new string('x', 300));
         Assert.Equal((HttpStatusCode.BadRequest, "PARAMETER_TOO_LONG"), (tooLong.StatusCode, longer.GetProperty("code").GetString()));
     }
+
+    [Fact]
+    public async Task Large_bodies_and_long_request_lines_are_refused_before_any_route()
+    {
+        await using var api = await ApiTestHost.StartAsync(azurite, seed: false);
+        using var large = new HttpRequestMessage(HttpMethod.Post, "api/admin/reports/PAR/2023")
+        {
+            Headers = { { "x-functions-key", ApiTestHost.AdminKey } },
+            Content = new ByteArrayContent(new byte[100 * 1024]),
+        };
+        var refused = await api.Http.SendAsync(large);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+        Assert.Equal("REQUEST_TOO_LARGE", JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString());
+
+        var longLine = await api.Http.GetAsync("api/units?kind=" + new string('x', 9_000));
+        Assert.Equal(HttpStatusCode.RequestUriTooLong, longLine.StatusCode);
+    }
+
+    [Fact]
+    public async Task Redrive_needs_the_admin_key_and_puts_poisoned_requests_back_on_the_queue()
+    {
+        await using var api = await ApiTestHost.StartAsync(azurite, seed: false);
+        var ledger = api.Services.GetRequiredService<ParPipeline.Storage.IngestionLedger>();
+        await ledger.RecordPoisonAsync("rankings-recompute", "m1", "{\"index\":\"PAR\",\"year\":2023}", 5, DateTimeOffset.UtcNow, CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.SendAsync(HttpMethod.Post, "api/admin/redrive")).StatusCode);
+
+        // The local host's command, as an operator runs it against the running host.
+        using var command = LocalHostProcess.Start(["redrive", "--port", api.Host.BaseAddress.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            new Dictionary<string, string?> { ["Local__AdminKey"] = ApiTestHost.AdminKey });
+        Assert.Equal(0, await command.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("re-queued 1 recompute request on rankings-recompute", command.StandardOutput, StringComparison.Ordinal);
+        Assert.Empty(await ledger.ListPoisonedAsync(CancellationToken.None));
+
+        var again = await api.SendAsync(HttpMethod.Post, "api/admin/redrive", key: ApiTestHost.AdminKey);
+        Assert.Equal(0, JsonDocument.Parse(await again.Content.ReadAsStringAsync()).RootElement.GetProperty("requeued").GetInt32());
+        // The recompute trigger takes it (PAR 2023 has no scores here, so it ranks nothing and succeeds).
+        var queue = api.Services.GetRequiredService<Azure.Storage.Queues.QueueServiceClient>().GetQueueClient("rankings-recompute");
+        await Eventually.GetAsync(async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0 ? "taken" : null,
+            TimeSpan.FromSeconds(30), "the re-driven request taken by the recompute trigger");
+    }
 }

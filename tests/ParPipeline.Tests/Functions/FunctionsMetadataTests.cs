@@ -34,7 +34,7 @@ public sealed class FunctionsMetadataTests
     public void The_app_has_exactly_the_pipeline_functions()
     {
         Assert.Equal(
-            ApiRoutes.All.Select(r => r.Name).Concat(["IngestDrop", "PublishReports", "RecomputeRankings", "RecordPoisonedRecompute"]).Order(StringComparer.Ordinal),
+            ApiRoutes.All.Select(r => r.Name).Concat(["IngestDrop", "PublishReports", "RecomputeRankings", "RecordPoisonedRecompute", "SweepDrops"]).Order(StringComparer.Ordinal),
             Functions.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
     }
 

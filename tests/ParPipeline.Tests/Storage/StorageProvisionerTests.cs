@@ -31,7 +31,7 @@ public sealed class StorageProvisionerTests(AzuriteFixture azurite)
             tables.Add(t.Name);
         }
 
-        Assert.Equal(["ministry-archive", "ministry-drops", "ministry-quarantine", "reports"], containers.Order(StringComparer.Ordinal));
+        Assert.Equal(["ministry-archive", "ministry-drops", "ministry-quarantine", "pipeline-locks", "reports"], containers.Order(StringComparer.Ordinal));
         Assert.Equal(["rankings-recompute", "rankings-recompute-poison"], queues.Order(StringComparer.Ordinal));
         Assert.Equal(["Criteria", "Ingestions", "Publications", "Rankings", "Scores"], tables.Order(StringComparer.Ordinal));
     }

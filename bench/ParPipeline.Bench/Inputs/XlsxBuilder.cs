@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.Security;
 using System.Text;
 
-namespace ParPipeline.Tests.Infrastructure;
+namespace ParPipeline.Bench.Inputs;
 
 /// <summary>
 /// Writes small xlsx workbooks in code (sheets, rows, merged ranges), so a test shows the very cells it
@@ -13,6 +13,14 @@ public sealed class XlsxBuilder
 {
     private readonly List<(string Name, List<object?[]> Rows, List<string> Merges)> _sheets = [];
     private readonly Dictionary<int, string> _rawSheets = [];
+    private List<string>? _sharedStrings;
+
+    /// <summary>A shared-strings part (cells refer to it with t="s"), for hostile-input tests.</summary>
+    public XlsxBuilder SharedStrings(IEnumerable<string> strings)
+    {
+        _sharedStrings = [.. strings];
+        return this;
+    }
 
     /// <summary>A sheet given as its raw XML, for hostile-input tests.</summary>
     public XlsxBuilder RawSheet(string name, string xml)
@@ -45,7 +53,14 @@ public sealed class XlsxBuilder
             Add("xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>" +
                 string.Concat(_sheets.Select((s, i) => $"<sheet name=\"{SecurityElement.Escape(s.Name)}\" sheetId=\"{i + 1}\" r:id=\"rId{i + 1}\"/>")) + "</sheets></workbook>");
             Add("xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
-                string.Concat(_sheets.Select((_, i) => $"<Relationship Id=\"rId{i + 1}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet{i + 1}.xml\"/>")) + "</Relationships>");
+                string.Concat(_sheets.Select((_, i) => $"<Relationship Id=\"rId{i + 1}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet{i + 1}.xml\"/>")) +
+                (_sharedStrings is null ? "" : "<Relationship Id=\"rIdStrings\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>") +
+                "</Relationships>");
+            if (_sharedStrings is not null)
+            {
+                Add("xl/sharedStrings.xml", $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"{_sharedStrings.Count}\" uniqueCount=\"{_sharedStrings.Count}\">" +
+                    string.Concat(_sharedStrings.Select(s => $"<si><t>{SecurityElement.Escape(s)}</t></si>")) + "</sst>");
+            }
             for (var i = 0; i < _sheets.Count; i++)
             {
                 Add($"xl/worksheets/sheet{i + 1}.xml", _rawSheets.TryGetValue(i, out var raw) ? raw : SheetXml(_sheets[i].Rows, _sheets[i].Merges));

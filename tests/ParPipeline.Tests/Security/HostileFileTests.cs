@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using ParPipeline.Ingest;
+using ParPipeline.Storage;
+using ParPipeline.Tests.Infrastructure;
+
+namespace ParPipeline.Tests.Security;
+
+/// <summary>Every file of the hostile corpus is rejected with its located error, and leaves no score behind.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class HostileFileTests(AzuriteFixture azurite)
+{
+    public static TheoryData<string> Files => [.. HostileCorpus.All.Select(f => f.What)];
+
+    [Fact]
+    public void The_corpus_holds_at_least_fifty_files_with_distinct_names()
+    {
+        Assert.True(HostileCorpus.All.Count >= 50, $"{HostileCorpus.All.Count} files");
+        Assert.Equal(HostileCorpus.All.Count, HostileCorpus.All.Select(f => f.Name).Distinct().Count());
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public async Task Is_rejected_with_a_located_error_and_nothing_stored(string what)
+    {
+        var file = HostileCorpus.All.Single(f => f.What == what);
+        await using var services = await azurite.NewPipelineAsync();
+
+        var outcome = await services.GetRequiredService<IngestionService>().IngestAsync(file.Name, new MemoryStream(file.Bytes), CancellationToken.None);
+
+        Assert.Equal(IngestStatus.Rejected, outcome.Status);
+        var first = outcome.Problems[0];
+        Assert.True(file.Codes.Contains(first.Code), $"{what}: {first}");
+        Assert.False(string.IsNullOrWhiteSpace(first.Message));
+        switch (file.Place)
+        {
+            case ProblemPlace.Cell:
+                Assert.True(first is { Sheet: not null, Row: not null, Column: not null }, $"{what}: {first} names no cell");
+                break;
+            case ProblemPlace.Sheet:
+                Assert.True(first.Sheet is not null, $"{what}: {first} names no sheet");
+                break;
+        }
+
+        // The error report names the file and every problem with its place, beside the quarantined original.
+        var quarantine = services.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>().GetBlobContainerClient(PipelineStorageNames.QuarantineContainer);
+        var report = JsonDocument.Parse((await quarantine.GetBlobClient($"{outcome.Sha256}.errors.json").DownloadContentAsync()).Value.Content.ToString()).RootElement;
+        Assert.Equal(file.Name, report.GetProperty("file").GetString());
+        Assert.Equal(first.Code, report.GetProperty("problems")[0].GetProperty("code").GetString());
+
+        // Nothing half-written: no score row of any index-year.
+        var scores = services.GetRequiredService<TableServiceClient>().GetTableClient(PipelineStorageNames.ScoresTable);
+        Assert.Empty(await scores.QueryAsync<TableEntity>(maxPerPage: 1).Take(1).ToListAsync());
+        var entry = await services.GetRequiredService<IngestionLedger>().GetAsync(outcome.Sha256, CancellationToken.None);
+        Assert.Equal(LedgerStatus.Rejected, entry!.Status);
+    }
+
+    [Fact]
+    public async Task A_drop_name_with_dot_segments_is_never_resolved_to_another_blob()
+    {
+        await using var services = await azurite.NewPipelineAsync();
+        var drops = services.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>().GetBlobContainerClient(PipelineStorageNames.DropsContainer);
+        // The blob a URI would resolve "PAR/2023/../../etc/passwd.csv" to.
+        await drops.GetBlobClient("etc/passwd.csv").UploadAsync(BinaryData.FromString("keep me"));
+        var file = HostileCorpus.All.Single(f => f.Name.Contains("..", StringComparison.Ordinal));
+
+        var outcome = await services.GetRequiredService<IngestionService>().IngestAsync(file.Name, new MemoryStream(file.Bytes), CancellationToken.None);
+
+        Assert.Equal(ProblemCodes.UnsafeDropName, Assert.Single(outcome.Problems).Code);
+        Assert.True((await drops.GetBlobClient("etc/passwd.csv").ExistsAsync()).Value);
+    }
+}
