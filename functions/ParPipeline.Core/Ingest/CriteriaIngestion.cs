@@ -72,7 +72,7 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
         var elapsed = System.Diagnostics.Stopwatch.StartNew();
         var waiting = new System.Diagnostics.Stopwatch();
         var problems = new List<IngestProblem>();
-        var seen = new HashSet<ulong>();
+        var seen = new FingerprintSet();
         var unitsByYear = new Dictionary<int, HashSet<string>>();
         // A long file names the same few dozen units a million times: resolve each spelling once per year.
         var resolved = new Dictionary<(string Text, int Year), UnitResolution>();

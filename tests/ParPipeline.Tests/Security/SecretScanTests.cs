@@ -51,9 +51,10 @@ public sealed partial class SecretScanTests
     public void The_scanner_finds_what_it_looks_for_and_lets_the_Azurite_key_pass()
     {
         Assert.NotEmpty(Findings("DefaultEndpointsProtocol=https;AccountName=prod;AccountKey=" + Convert.ToBase64String(new byte[48]) + ";"));
-        Assert.NotEmpty(Findings("https://x.blob.core.windows.net/c?sv=2024&sig=AbCdEfGhIjKlMnOpQrStUv%3D"));
-        Assert.NotEmpty(Findings("-----BEGIN RSA PRIVATE KEY-----"));
-        Assert.NotEmpty(Findings("\"x-functions-key\": \"abcdefghijklmnopqrstuvwxyz0123\""));
+        // Planted secrets are put together at run time, so that this file passes its own scan.
+        Assert.NotEmpty(Findings("https://x.blob.core.windows.net/c?sv=2024&" + "sig=" + new string('A', 20) + "%3D"));
+        Assert.NotEmpty(Findings("-----BEGIN RSA " + "PRIVATE KEY-----"));
+        Assert.NotEmpty(Findings("\"x-functions-key\": \"" + new string('a', 30) + "\""));
         Assert.Empty(Findings($"AccountName=devstoreaccount1;AccountKey={AzuriteKey};"));
     }
 
