@@ -24,20 +24,48 @@ public sealed record DroppedFile(string BlobName, byte[] Content, string Sha256)
     public static async Task<(DroppedFile? File, string Sha256, long Length)> ReadAsync(string blobName, Stream content, long maxBytes, CancellationToken ct)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
+        // The bytes are held once: read in chunks and copied into one array of the exact size at the end (a
+        // growing MemoryStream doubles its buffer and copies it again, three times the file at its peak).
+        var chunks = new List<byte[]>();
         long length = 0;
-        int read;
-        while ((read = await content.ReadAsync(chunk, ct)) > 0)
+        while (true)
         {
-            hash.AppendData(chunk, 0, read);
-            length += read;
-            if (length <= maxBytes)
+            var chunk = new byte[ChunkSize];
+            var filled = 0;
+            int read;
+            while (filled < chunk.Length && (read = await content.ReadAsync(chunk.AsMemory(filled), ct)) > 0)
             {
-                buffer.Write(chunk, 0, read);
+                filled += read;
+            }
+            hash.AppendData(chunk, 0, filled);
+            length += filled;
+            if (length <= maxBytes && filled > 0)
+            {
+                chunks.Add(filled == chunk.Length ? chunk : chunk[..filled]);
+            }
+            else
+            {
+                chunks.Clear();
+            }
+            if (filled < chunk.Length)
+            {
+                break;
             }
         }
         var sha = Convert.ToHexStringLower(hash.GetHashAndReset());
-        return (length <= maxBytes ? new DroppedFile(blobName, buffer.ToArray(), sha) : null, sha, length);
+        if (length > maxBytes)
+        {
+            return (null, sha, length);
+        }
+        var bytes = new byte[length];
+        var offset = 0;
+        foreach (var chunk in chunks)
+        {
+            chunk.CopyTo(bytes, offset);
+            offset += chunk.Length;
+        }
+        return (new DroppedFile(blobName, bytes, sha), sha, length);
     }
+
+    private const int ChunkSize = 1024 * 1024;
 }

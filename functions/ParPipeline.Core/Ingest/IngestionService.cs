@@ -115,7 +115,7 @@ public sealed class IngestionService(
                     continue;
                 }
                 // current.Version == this file: an earlier attempt wrote it and died before the ledger; write again.
-                await scores.ReplaceAsync(table, file, ct);
+                await scores.ReplaceAsync(table, file, current, ct);
                 if (current is not null && current.Version != file.Sha256)
                 {
                     await ledger.MarkSupersededAsync(current.Version, file.Sha256, ct);

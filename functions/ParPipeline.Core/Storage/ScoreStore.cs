@@ -22,15 +22,24 @@ public sealed class ScoreStore(TableServiceClient tables)
     private TableClient Table => tables.GetTableClient(PipelineStorageNames.ScoresTable);
 
     /// <summary>Stores a table read from a file as the current version of its index-year, and as a kept version.</summary>
-    public async Task ReplaceAsync(ScoreTable table, DroppedFile file, CancellationToken ct)
+    public Task ReplaceAsync(ScoreTable table, DroppedFile file, CancellationToken ct) =>
+        ReplaceAsync(table, file, PartitionWriter.RowKeysAsync(Table, table.IndexYear.PartitionKey, ct), ct);
+
+    /// <summary>
+    /// The same, given the current version as the caller just read it (under the index-year's lock, as ingestion
+    /// does to tell a duplicate): its units are the rows to delete unless rewritten, so nothing is read again.
+    /// </summary>
+    public Task ReplaceAsync(ScoreTable table, DroppedFile file, ScoreSet? current, CancellationToken ct) =>
+        ReplaceAsync(table, file, Task.FromResult(new HashSet<string>(current?.Scores.Select(s => s.UnitCode) ?? [], StringComparer.Ordinal)), ct);
+
+    private async Task ReplaceAsync(ScoreTable table, DroppedFile file, Task<HashSet<string>> stale, CancellationToken ct)
     {
         var dataHash = DataHash(table);
         var current = table.IndexYear.PartitionKey;
         var kept = $"{current}{VersionSeparator}{file.Sha256}";
         // The kept version first: if the process dies between the two, the retry writes both again. Its
         // partition is named by the file's SHA-256, so its rows are a function of the bytes and a retry rewrites
-        // the same ones: it needs no read for stale rows, and the current partition's read runs beside it.
-        var stale = PartitionWriter.RowKeysAsync(Table, current, ct);
+        // the same ones: it needs no read for stale rows.
         await PartitionWriter.ReplacePartitionAsync(Table, kept, Entities(kept, table, file, dataHash), [], ct);
         await PartitionWriter.ReplacePartitionAsync(Table, current, Entities(current, table, file, dataHash), await stale, ct);
     }
