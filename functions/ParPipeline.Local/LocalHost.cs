@@ -114,22 +114,7 @@ public sealed class LocalHost : IAsyncDisposable
                 services.AddSingleton(_ => AdminKey.From(context.Configuration, Path.Combine(RepositoryRoot.TryFind() ?? Path.GetTempPath(), options.DataDirectory)));
                 services.AddRouting();
             })
-            .ConfigureWebHost(web => web
-                .UseKestrel(kestrel =>
-                {
-                    kestrel.Listen(IPAddress.Loopback, options.HttpPort);
-                    // No route reads a body; query strings are bounded by the handlers (ApiParameters).
-                    kestrel.Limits.MaxRequestBodySize = LocalApi.MaxBodyBytes;
-                    kestrel.Limits.MaxRequestLineSize = 8 * 1024;
-                    kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
-                })
-                .Configure(app => app
-                    .Use(LocalApi.RefuseLargeBodies)
-                    // The mirrored reports, so a browser opens them from the same origin as the API (and the
-                    // benchmark has a static file on the same Kestrel to measure the API against).
-                    .UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(ReportMirror.EnsureFolder()), RequestPath = "/reports" })
-                    .UseRouting()
-                    .UseEndpoints(endpoints => endpoints.MapPipelineApi())))
+            .ConfigureWebHost(web => LocalWeb.Configure(web, options.HttpPort))
             .UseDefaultServiceProvider(o => { o.ValidateOnBuild = true; o.ValidateScopes = true; })
             .Build();
 

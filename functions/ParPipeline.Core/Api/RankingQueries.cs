@@ -28,7 +28,8 @@ public sealed class RankingQueries(IndexCatalog indices, ApiSnapshots snapshots,
             return bad;
         }
         var region = request.Get("region");
-        if (region is not null && FindRegion(region) is null)
+        var found = region is null ? null : FindRegion(region);
+        if (region is not null && found is null)
         {
             return ApiResponse.Problem(400, "UNKNOWN_REGION", "Unknown region",
                 $"'{ApiParameters.Clip(region)}' is not a region; regions are {string.Join(", ", gazetteer.Regions.Select(r => r.NameEn))}.",
@@ -39,8 +40,8 @@ public sealed class RankingQueries(IndexCatalog indices, ApiSnapshots snapshots,
         {
             return problem!;
         }
-        var key = $"rankings|{FindRegion(region ?? "")?.NameVi}|{group}|{sort ?? "rank"}|{format ?? "json"}";
-        return snapshot.Rendered(key, s => Render(s, region is null ? null : FindRegion(region), group, sort ?? "rank", format ?? "json"));
+        var key = $"rankings|{found?.NameVi}|{group}|{sort ?? "rank"}|{format ?? "json"}";
+        return snapshot.Rendered(key, s => Render(s, found, group, sort ?? "rank", format ?? "json"));
     }
 
     /// <summary>The snapshot of a ranked index-year, or the 400/404 that says why there is none.</summary>

@@ -1,0 +1,27 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.FileProviders;
+
+namespace ParPipeline.Local.Http;
+
+/// <summary>Kestrel on loopback with request limits, the mirrored reports at <c>/reports/</c>, the API at <c>/api</c>.</summary>
+internal static class LocalWeb
+{
+    public static IWebHostBuilder Configure(IWebHostBuilder web, int port) => web
+        .UseKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, port);
+            // No route reads a body; query strings are bounded by the handlers (ApiParameters).
+            kestrel.Limits.MaxRequestBodySize = LocalApi.MaxBodyBytes;
+            kestrel.Limits.MaxRequestLineSize = 8 * 1024;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+        })
+        .Configure(app => app
+            .Use(LocalApi.RefuseLargeBodies)
+            // The mirrored reports, so a browser opens them from the same origin as the API (and the benchmark
+            // has a static file on the same Kestrel to measure the API against).
+            .UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(ReportMirror.EnsureFolder()), RequestPath = "/reports" })
+            .UseRouting()
+            .UseEndpoints(endpoints => endpoints.MapPipelineApi()));
+}
