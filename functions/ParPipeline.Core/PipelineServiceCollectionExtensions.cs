@@ -51,6 +51,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<UnitQueries>();
         services.AddSingleton<MoverQueries>();
         services.AddSingleton<IngestionQueries>();
+        services.AddSingleton<CorsPolicy>();
         services.AddSingleton<PipelineApi>();
         services.AddSingleton<IndexQueries>();
         services.AddSingleton<HealthQuery>();

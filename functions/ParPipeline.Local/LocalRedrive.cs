@@ -6,7 +6,7 @@ namespace ParPipeline.Local;
 
 /// <summary>
 /// <c>redrive [--port N]</c>: asks the running local host to re-queue poisoned recompute requests
-/// (<c>POST /api/admin/redrive</c> with the admin key), as an operator would in Azure with a function key.
+/// (<c>POST /api/manage/redrive</c> with the admin key), as an operator would in Azure with a function key.
 /// </summary>
 internal static class LocalRedrive
 {
@@ -22,7 +22,7 @@ internal static class LocalRedrive
             return 2;
         }
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{options.HttpPort}/"), Timeout = TimeSpan.FromSeconds(60) };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "api/admin/redrive") { Headers = { { AdminKey.Header, key } } };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/manage/redrive") { Headers = { { AdminKey.Header, key } } };
         HttpResponseMessage response;
         try
         {

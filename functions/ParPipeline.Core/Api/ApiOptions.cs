@@ -12,6 +12,14 @@ public sealed class ApiOptions
     /// </summary>
     public string? ReadKey { get; set; }
 
+    /// <summary>
+    /// Origins whose pages may read the read routes from a browser (CORS): <c>*</c> (the default, the data is
+    /// public) or a list separated by commas or spaces (<c>https://dashboard.example.vn</c>). Admin routes never
+    /// answer cross-origin. In Azure the app answers CORS itself, not the platform's CORS setting, which can
+    /// neither leave the admin routes out nor expose the ETag (infra/ passes this setting and leaves that one empty).
+    /// </summary>
+    public string AllowedOrigins { get; set; } = "*";
+
     /// <summary>How long the list of ranked index-years is trusted before the catalog is read again.</summary>
     public TimeSpan SnapshotRefresh { get; set; } = TimeSpan.FromMilliseconds(200);
 }

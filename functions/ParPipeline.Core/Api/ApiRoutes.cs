@@ -13,9 +13,28 @@ public enum ApiAccess
 /// <summary>One route of the API: both hosts map it, the OpenAPI document describes it, tests walk the list.</summary>
 /// <param name="Name">The Azure function's name (and the OpenAPI operation id).</param>
 /// <param name="Template">Route under <c>/api</c>, as the Functions host and Kestrel write it.</param>
+/// <param name="Method">The method the route serves: GET (HEAD too) or POST.</param>
 public sealed record ApiRoute(string Name, string Method, string Template, ApiAccess Access, string Summary, Type Body,
-    IReadOnlyList<string> Query, bool Csv = false);
+    IReadOnlyList<string> Query, bool Csv = false)
+{
+    /// <summary>
+    /// Every method an HTTP function is bound to, so that the app itself, in both hosts, answers a method the route
+    /// does not serve with 405 and <c>Allow</c>, and a CORS preflight (OPTIONS): bound to GET alone, the Functions
+    /// host would answer 404 with no body. Kept in step with the functions' attributes by FunctionsHostRulesTests.
+    /// </summary>
+    public static readonly IReadOnlyList<string> BoundMethods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 
+    /// <summary>The methods answered with the route's representation: a GET route answers HEAD alike, without the body.</summary>
+    public IReadOnlyList<string> Allowed => Method == "GET" ? ["GET", "HEAD"] : [Method];
+
+    /// <summary>The value of <c>Allow</c> on a 405.</summary>
+    public string AllowHeader => string.Join(", ", Allowed);
+}
+
+/// <summary>
+/// The API's routes. None starts with <c>admin</c> or <c>runtime</c>: the Functions host reserves both prefixes for
+/// its own admin API and extension webhooks and puts a function claiming them in error (FunctionsHostRulesTests).
+/// </summary>
 public static class ApiRoutes
 {
     public static readonly ApiRoute Indices = new("ApiIndices", "GET", "indices", ApiAccess.Read,
@@ -28,7 +47,7 @@ public static class ApiRoutes
         "The gazetteer: provinces (to 2024 and from 2025, with lineage) and ministries", typeof(IReadOnlyList<UnitDescription>), UnitQueries.ListParameters);
 
     public static readonly ApiRoute Unit = new("ApiUnit", "GET", "units/{unit}", ApiAccess.Read,
-        "A unit's profile across indices and years; {unit} is a code or any accepted name", typeof(UnitProfile), []);
+        "A unit's profile across indices and years; {unit} is a code or any accepted name", typeof(UnitProfile), UnitQueries.ProfileParameters);
 
     public static readonly ApiRoute History = new("ApiUnitHistory", "GET", "units/{unit}/history", ApiAccess.Read,
         "A unit's score and rank year by year", typeof(UnitHistory), UnitQueries.HistoryParameters);
@@ -42,10 +61,10 @@ public static class ApiRoutes
     public static readonly ApiRoute Ingestions = new("ApiIngestions", "GET", "ingestions", ApiAccess.Admin,
         "The ingestion ledger, newest first, and poisoned recompute requests", typeof(IngestionsResponse), IngestionQueries.Parameters);
 
-    public static readonly ApiRoute PublishReports = new("ApiPublishReports", "POST", "admin/reports/{index}/{year}", ApiAccess.Admin,
+    public static readonly ApiRoute PublishReports = new("ApiPublishReports", "POST", "manage/reports/{index}/{year}", ApiAccess.Admin,
         "Publish an index-year's reports now", typeof(PublishResponse), []);
 
-    public static readonly ApiRoute Redrive = new("ApiRedrive", "POST", "admin/redrive", ApiAccess.Admin,
+    public static readonly ApiRoute Redrive = new("ApiRedrive", "POST", "manage/redrive", ApiAccess.Admin,
         "Re-queue recompute requests that failed every try", typeof(RedriveResponse), []);
 
     public static readonly ApiRoute Health = new("ApiHealth", "GET", "health", ApiAccess.Read,

@@ -40,8 +40,10 @@ public sealed class RankingQueries(IndexCatalog indices, ApiSnapshots snapshots,
         {
             return problem!;
         }
-        var key = $"rankings|{found?.NameVi}|{group}|{sort ?? "rank"}|{format ?? "json"}";
-        return snapshot.Rendered(key, s => Render(s, found, group, sort ?? "rank", format ?? "json"));
+        // ?format= wins; otherwise Accept: text/csv gets the CSV, as a spreadsheet or a data tool asks for it.
+        format ??= MediaTypes.PrefersCsv(request.Accept) ? "csv" : "json";
+        var key = $"rankings|{found?.NameVi}|{group}|{sort ?? "rank"}|{format}";
+        return snapshot.Rendered(key, s => Render(s, found, group, sort ?? "rank", format));
     }
 
     /// <summary>The snapshot of a ranked index-year, or the 400/404 that says why there is none.</summary>
@@ -91,7 +93,8 @@ public sealed class RankingQueries(IndexCatalog indices, ApiSnapshots snapshots,
         if (format == "csv")
         {
             var (header, rows) = SummaryTable.Build(sorted, indices.Find(snapshot.IndexYear.Index));
-            return ApiResponse.Bytes(ApiResponse.Csv, SummaryCsv.Render(header, rows));
+            return ApiResponse.Bytes(ApiResponse.Csv, SummaryCsv.Render(header, rows))
+                .WithHeader("Content-Disposition", $"attachment; filename=\"{snapshot.IndexYear.Index}-{snapshot.IndexYear.Year}.csv\"");
         }
         return ApiResponse.Ok(new RankingResponse(snapshot.IndexYear.Index, snapshot.IndexYear.Year, snapshot.Table.ScoreVersion,
             snapshot.Version.RankedAt, region?.NameVi, group, sort, sorted));

@@ -5,7 +5,7 @@ using ParPipeline.Storage;
 
 namespace ParPipeline.Api;
 
-/// <summary><c>POST /api/admin/reports/{index}/{year}</c>: publish one index-year's reports now.</summary>
+/// <summary><c>POST /api/manage/reports/{index}/{year}</c>: publish one index-year's reports now.</summary>
 public sealed class ReportCommands(IndexCatalog indices, ReportPublisher publisher)
 {
     public async Task<ApiResponse> PublishAsync(string index, string year, CancellationToken ct)
@@ -29,5 +29,5 @@ public sealed class ReportCommands(IndexCatalog indices, ReportPublisher publish
 /// <summary>Body of a successful publication.</summary>
 public sealed record PublishResponse(string Index, int Year, string RankingHash, IReadOnlyList<string> Files);
 
-/// <summary>Body of <c>POST /api/admin/redrive</c>: the requests put back on <c>rankings-recompute</c>.</summary>
+/// <summary>Body of <c>POST /api/manage/redrive</c>: the requests put back on <c>rankings-recompute</c>.</summary>
 public sealed record RedriveResponse(int Requeued, IReadOnlyList<string> Messages);

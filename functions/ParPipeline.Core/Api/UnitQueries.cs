@@ -12,13 +12,14 @@ public sealed class UnitQueries(Gazetteer gazetteer, IndexCatalog indices, ApiSn
 {
     public const int MaxCompared = 10;
     public static readonly IReadOnlyList<string> ListParameters = ["kind", "year"];
-    public static readonly IReadOnlyList<string> HistoryParameters = ["index"];
-    public static readonly IReadOnlyList<string> CompareParameters = ["units", "index", "from", "to"];
-    private static readonly IReadOnlyList<string> Kinds = ["province", "ministry"];
+    public static readonly IReadOnlyList<string> ProfileParameters = ["year"];
+    public static readonly IReadOnlyList<string> HistoryParameters = ["index", "year"];
+    public static readonly IReadOnlyList<string> CompareParameters = ["units", "index", "from", "to", "year"];
+    public static readonly IReadOnlyList<string> KindValues = ["province", "ministry"];
 
     public ApiResponse List(ApiRequest request)
     {
-        var (kind, badKind) = ApiParameters.OneOf(request, "kind", Kinds);
+        var (kind, badKind) = ApiParameters.OneOf(request, "kind", KindValues);
         var (year, badYear) = ApiParameters.Int(request, "year", 1900, 2999);
         if ((badKind ?? badYear) is { } bad)
         {
@@ -32,9 +33,9 @@ public sealed class UnitQueries(Gazetteer gazetteer, IndexCatalog indices, ApiSn
         return ApiResponse.Ok(units);
     }
 
-    public async Task<ApiResponse> ProfileAsync(string unit, CancellationToken ct)
+    public async Task<ApiResponse> ProfileAsync(string unit, ApiRequest request, CancellationToken ct)
     {
-        var (lineage, problem) = Resolve(unit);
+        var (lineage, problem) = Resolve(unit, request);
         if (lineage is null)
         {
             return problem!;
@@ -55,7 +56,7 @@ public sealed class UnitQueries(Gazetteer gazetteer, IndexCatalog indices, ApiSn
         {
             return rankings.UnknownIndex(index);
         }
-        var (lineage, problem) = Resolve(unit);
+        var (lineage, problem) = Resolve(unit, request);
         if (lineage is null)
         {
             return problem!;
@@ -89,7 +90,7 @@ public sealed class UnitQueries(Gazetteer gazetteer, IndexCatalog indices, ApiSn
         var histories = new List<UnitHistory>();
         foreach (var name in names)
         {
-            var (lineage, problem) = Resolve(name);
+            var (lineage, problem) = Resolve(name, request);
             if (lineage is null)
             {
                 return problem!;
@@ -113,37 +114,56 @@ public sealed class UnitQueries(Gazetteer gazetteer, IndexCatalog indices, ApiSn
     }
 
     /// <summary>
-    /// Every era of the unit a code or name names, oldest first ("48": Đà Nẵng to 2024 and the Đà Nẵng of 2025;
-    /// "Quảng Nam": the province to 2024, which names its successor), or a 404 that suggests the nearest names.
+    /// Every era of the unit a code or name names, oldest first ("48": Đà Nẵng to 2024 and the Đà Nẵng of 2025),
+    /// by code or by any name ingestion accepts, ministries included ("Bộ Tư pháp", "Tư pháp", "BTP"). A name two
+    /// units carry in different eras ("Lào Cai": code 10 to 2024, code 15 from 2025) is resolved by <c>?year=</c>;
+    /// without it the answer is 300 with both, never one of them silently. Unknown: a 404 with the nearest names.
     /// </summary>
-    private (IReadOnlyList<Unit>? Lineage, ApiResponse? Problem) Resolve(string text)
+    private (IReadOnlyList<Unit>? Lineage, ApiResponse? Problem) Resolve(string text, ApiRequest request)
     {
+        var (year, badYear) = ApiParameters.Int(request, "year", 1900, 2999);
+        if (badYear is not null)
+        {
+            return (null, badYear);
+        }
         var trimmed = text.Trim();
         var code = trimmed.Length is 1 or 2 && trimmed.All(char.IsAsciiDigit) ? trimmed.PadLeft(2, '0') : trimmed;
         var byCode = gazetteer.Units.Where(u => u.Code.Equals(code, StringComparison.OrdinalIgnoreCase)).ToList();
-        if (byCode.Count == 0)
+        if (byCode.Count > 0)
         {
-            var resolutions = Eras().Select(e => gazetteer.Resolve(trimmed, e.Kind, e.Year)).ToList();
-            if (resolutions.FirstOrDefault(r => r.Resolved) is { Unit: { } unit })
-            {
-                byCode = [.. gazetteer.Units.Where(u => u.Code == unit.Code && u.Kind == unit.Kind)];
-            }
-            else
-            {
-                var closest = resolutions.SelectMany(r => r.Closest).DistinctBy(u => (u.Code, u.NameVi)).Take(5).ToList();
-                return (null, ApiResponse.Problem(404, "UNKNOWN_UNIT", "Unknown unit",
-                    $"'{ApiParameters.Clip(trimmed)}' is not a known province, city or ministry" +
-                    (closest.Count > 0 ? $"; did you mean {string.Join(" or ", closest.Select(u => $"{u.NameVi} ({u.Code})"))}?" : "."),
-                    [.. closest.Select(u => new ApiSuggestion(u.Code, u.NameVi))]));
-            }
+            return ([.. byCode.OrderBy(u => u.FromYear)], null);
         }
-        return ([.. byCode.OrderBy(u => u.FromYear)], null);
+        var resolutions = Eras(year).Select(e => gazetteer.Resolve(trimmed, e.Kind, e.Year)).ToList();
+        var named = resolutions.Where(r => r.Resolved).Select(r => r.Unit!).DistinctBy(u => (u.Kind, u.Code)).ToList();
+        if (named.Count == 1)
+        {
+            return ([.. gazetteer.Units.Where(u => u.Code == named[0].Code && u.Kind == named[0].Kind).OrderBy(u => u.FromYear)], null);
+        }
+        if (named.Count > 1)
+        {
+            return (null, ApiResponse.Problem(300, "AMBIGUOUS_UNIT", "Ambiguous unit",
+                $"'{ApiParameters.Clip(trimmed)}' names {string.Join(" and ", named.Select(Era))}; add ?year= to say which, or use the code.",
+                [.. named.Select(u => new ApiSuggestion(u.Code, Era(u)))]));
+        }
+        var closest = resolutions.SelectMany(r => r.Closest).DistinctBy(u => (u.Code, u.NameVi)).Take(5).ToList();
+        return (null, ApiResponse.Problem(404, "UNKNOWN_UNIT", "Unknown unit",
+            $"'{ApiParameters.Clip(trimmed)}' is not a known province, city or ministry{(year is null ? "" : $" of {year}")}" +
+            (closest.Count > 0 ? $"; did you mean {string.Join(" or ", closest.Select(u => $"{u.NameVi} ({u.Code})"))}?" : "."),
+            [.. closest.Select(u => new ApiSuggestion(u.Code, u.NameVi))]));
     }
 
-    private static IEnumerable<(UnitKind Kind, int Year)> Eras() =>
+    private static string Era(Unit unit) =>
+        $"{unit.NameVi} ({unit.Code}, {(unit.ToYear is { } to ? $"to {to}" : $"from {unit.FromYear}")})";
+
+    /// <summary>
+    /// The eras a name is looked up in: the year asked for, else both sides of the 2025 reorganisation. Ministries
+    /// are looked up on both sides too, since the gazetteer keeps each unit in the era it began in.
+    /// </summary>
+    private static IEnumerable<(UnitKind Kind, int Year)> Eras(int? year) =>
     [
-        (UnitKind.Province, Gazetteer.ReorganisationYear - 1),
-        (UnitKind.Province, Gazetteer.ReorganisationYear),
+        .. year is { } y ? [(UnitKind.Province, y)]
+            : new[] { (UnitKind.Province, Gazetteer.ReorganisationYear - 1), (UnitKind.Province, Gazetteer.ReorganisationYear) },
+        (UnitKind.Ministry, Gazetteer.ReorganisationYear - 1),
         (UnitKind.Ministry, Gazetteer.ReorganisationYear),
     ];
 }

@@ -11,16 +11,16 @@ public sealed class ApiAdminFunctions(PipelineApi api)
 {
     [Function("ApiIngestions")]
     public async Task<IActionResult> Ingestions(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ingestions")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", "head", "post", "put", "patch", "delete", "options", Route = "ingestions")] HttpRequest request) =>
         new ApiResult(await api.IngestionsAsync(request.ToApiRequest(), request.HttpContext.RequestAborted));
 
     [Function("ApiRedrive")]
     public async Task<IActionResult> Redrive(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "admin/redrive")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", "head", "post", "put", "patch", "delete", "options", Route = "manage/redrive")] HttpRequest request) =>
         new ApiResult(await api.RedriveAsync(request.ToApiRequest(), request.HttpContext.RequestAborted));
 
     [Function("ApiPublishReports")]
     public async Task<IActionResult> PublishReports(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "admin/reports/{index}/{year}")] HttpRequest request, string index, string year) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", "head", "post", "put", "patch", "delete", "options", Route = "manage/reports/{index}/{year}")] HttpRequest request, string index, string year) =>
         new ApiResult(await api.PublishReportsAsync(index, year, request.ToApiRequest(), request.HttpContext.RequestAborted));
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using ParPipeline.Api;
@@ -15,9 +16,24 @@ internal static class ApiHttp
 
     public static ApiRequest ToApiRequest(this HttpRequest request) => new(
         request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-        request.Headers.IfNoneMatch.ToString() is { Length: > 0 } tags ? tags : null,
-        request.Headers[KeyHeader].ToString() is { Length: > 0 } header ? header : request.Query[ApiRequest.KeyParameter].ToString() is { Length: > 0 } code ? code : null);
+        Header(request, HeaderNames.IfNoneMatch),
+        Header(request, KeyHeader) ?? (request.Query[ApiRequest.KeyParameter].ToString() is { Length: > 0 } code ? code : null))
+    {
+        Method = request.Method.ToUpperInvariant(),
+        // As sent, before URL normalisation folds "/units/%2e" into "/units/" (null where a host gives no raw target).
+        RawPath = request.HttpContext.Features.Get<IHttpRequestFeature>()?.RawTarget is { Length: > 0 } raw && raw.StartsWith('/')
+            ? raw : request.PathBase.Add(request.Path).ToUriComponent(),
+        Accept = Header(request, HeaderNames.Accept),
+        AcceptEncoding = Header(request, HeaderNames.AcceptEncoding),
+        Origin = Header(request, HeaderNames.Origin),
+        PreflightMethod = Header(request, HeaderNames.AccessControlRequestMethod),
+        PreflightHeaders = Header(request, HeaderNames.AccessControlRequestHeaders),
+    };
 
+    private static string? Header(HttpRequest request, string name) =>
+        request.Headers[name].ToString() is { Length: > 0 } value ? value : null;
+
+    /// <summary>Status, headers and body; a HEAD answer has every header a GET has (Content-Length too) and no body.</summary>
     public static async Task WriteAsync(this HttpResponse http, ApiResponse response, CancellationToken ct)
     {
         http.StatusCode = response.Status;
@@ -26,13 +42,21 @@ internal static class ApiHttp
         {
             http.Headers.ETag = response.ETag;
         }
-        if (response.Status == StatusCodes.Status304NotModified)
+        foreach (var (name, value) in response.Headers)
+        {
+            http.Headers[name] = value;
+        }
+        if (response.Status is StatusCodes.Status304NotModified or StatusCodes.Status204NoContent)
         {
             return;
         }
         http.ContentType = response.ContentType;
         http.ContentLength = response.Body.Length;
         http.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+        if (HttpMethods.IsHead(http.HttpContext.Request.Method))
+        {
+            return;
+        }
         await http.Body.WriteAsync(response.Body, ct);
     }
 }

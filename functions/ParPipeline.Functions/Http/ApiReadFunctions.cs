@@ -14,46 +14,46 @@ public sealed class ApiReadFunctions(PipelineApi api)
 {
     [Function("ApiIndices")]
     public async Task<IActionResult> Indices(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "indices")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", "put", "patch", "delete", "options", Route = "indices")] HttpRequest request) =>
         new ApiResult(await api.IndicesAsync(request.ToApiRequest(), request.HttpContext.RequestAborted));
 
     [Function("ApiRankings")]
     public async Task<IActionResult> Rankings(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "rankings/{index}/{year}")] HttpRequest request, string index, string year) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", "put", "patch", "delete", "options", Route = "rankings/{index}/{year}")] HttpRequest request, string index, string year) =>
         new ApiResult(await api.RankingsAsync(index, year, request.ToApiRequest(), request.HttpContext.RequestAborted));
 
     [Function("ApiUnits")]
     public async Task<IActionResult> Units(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "units")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", "put", "patch", "delete", "options", Route = "units")] HttpRequest request) =>
         new ApiResult(await api.UnitsAsync(request.ToApiRequest(), request.HttpContext.RequestAborted));
 
     [Function("ApiUnit")]
     public async Task<IActionResult> Unit(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "units/{unit}")] HttpRequest request, string unit) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", "put", "patch", "delete", "options", Route = "units/{unit}")] HttpRequest request, string unit) =>
         new ApiResult(await api.UnitAsync(unit, request.ToApiRequest(), request.HttpContext.RequestAborted));
 
     [Function("ApiUnitHistory")]
     public async Task<IActionResult> History(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "units/{unit}/history")] HttpRequest request, string unit) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", "put", "patch", "delete", "options", Route = "units/{unit}/history")] HttpRequest request, string unit) =>
         new ApiResult(await api.HistoryAsync(unit, request.ToApiRequest(), request.HttpContext.RequestAborted));
 
     [Function("ApiCompare")]
     public async Task<IActionResult> Compare(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "compare")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", "put", "patch", "delete", "options", Route = "compare")] HttpRequest request) =>
         new ApiResult(await api.CompareAsync(request.ToApiRequest(), request.HttpContext.RequestAborted));
 
     [Function("ApiMovers")]
     public async Task<IActionResult> Movers(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "movers/{index}/{year}")] HttpRequest request, string index, string year) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", "put", "patch", "delete", "options", Route = "movers/{index}/{year}")] HttpRequest request, string index, string year) =>
         new ApiResult(await api.MoversAsync(index, year, request.ToApiRequest(), request.HttpContext.RequestAborted));
 
     [Function("ApiHealth")]
     public async Task<IActionResult> Health(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", "put", "patch", "delete", "options", Route = "health")] HttpRequest request) =>
         new ApiResult(await api.HealthAsync(request.ToApiRequest(), request.HttpContext.RequestAborted));
 
     [Function("ApiOpenApi")]
     public async Task<IActionResult> OpenApi(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", "put", "patch", "delete", "options", Route = "openapi.json")] HttpRequest request) =>
         new ApiResult(await api.OpenApiAsync(request.ToApiRequest(), request.HttpContext.RequestAborted));
 }

@@ -27,8 +27,32 @@ internal static class LocalApi
         Admin(api, ApiRoutes.Ingestions, (p, h, r) => p.IngestionsAsync(r, h.RequestAborted));
         Admin(api, ApiRoutes.Redrive, (p, h, r) => p.RedriveAsync(r, h.RequestAborted));
         Admin(api, ApiRoutes.PublishReports, (p, h, r) => p.PublishReportsAsync(Route(h, "index"), Route(h, "year"), r, h.RequestAborted));
+        // What no route owns answers a problem body too. (In Azure the Functions host answers these itself: 404, no body.)
+        api.Map("/{**path}", (HttpContext http) => http.Response.WriteAsync(PipelineApi.NotFound(RawPath(http)), http.RequestAborted));
         return endpoints;
     }
+
+    /// <summary>The longest request target (path and query) accepted, as Kestrel's MaxRequestLineSize had it.</summary>
+    public const int MaxTargetLength = 8 * 1024;
+
+    /// <summary>
+    /// 414 with a problem body for a target over <see cref="MaxTargetLength"/>: Kestrel's own limit is set higher
+    /// (<see cref="LocalWeb"/>) because its refusal has no body.
+    /// </summary>
+    public static async Task RefuseLongTargets(HttpContext http, Func<Task> next)
+    {
+        var target = RawPath(http).Length + (http.Request.QueryString.Value?.Length ?? 0);
+        if (target > MaxTargetLength)
+        {
+            await http.Response.WriteAsync(ApiResponse.Problem(414, "URI_TOO_LONG", "URI too long",
+                $"Request targets are limited to {MaxTargetLength / 1024} KiB; this one has {target:N0} characters."), http.RequestAborted);
+            return;
+        }
+        await next();
+    }
+
+    private static string RawPath(HttpContext http) =>
+        http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget?.Split('?', 2)[0] ?? http.Request.Path.ToUriComponent();
 
     /// <summary>The largest request body accepted; no route reads one.</summary>
     public const long MaxBodyBytes = 64 * 1024;
@@ -48,14 +72,14 @@ internal static class LocalApi
     private delegate Task<ApiResponse> Handler(PipelineApi api, HttpContext http, ApiRequest request);
 
     private static void Read(RouteGroupBuilder group, ApiRoute route, Handler handler) =>
-        group.MapMethods("/" + route.Template, [route.Method], async (HttpContext http, PipelineApi api) =>
+        group.MapMethods("/" + route.Template, ApiRoute.BoundMethods, async (HttpContext http, PipelineApi api) =>
         {
             var request = http.Request.ToApiRequest();
             await http.Response.WriteAsync(await handler(api, http, request), http.RequestAborted);
         });
 
     private static void Admin(RouteGroupBuilder group, ApiRoute route, Handler handler) =>
-        group.MapMethods("/" + route.Template, [route.Method], async (HttpContext http, PipelineApi api, AdminKey key) =>
+        group.MapMethods("/" + route.Template, ApiRoute.BoundMethods, async (HttpContext http, PipelineApi api, AdminKey key) =>
         {
             // Only the header, as the Functions host also takes ?code= but a key in a URL ends up in logs.
             var response = key.Accepts(http.Request.Headers[AdminKey.Header])

@@ -14,11 +14,13 @@ internal static class LocalWeb
             kestrel.Listen(IPAddress.Loopback, port);
             // No route reads a body; query strings are bounded by the handlers (ApiParameters).
             kestrel.Limits.MaxRequestBodySize = LocalApi.MaxBodyBytes;
-            kestrel.Limits.MaxRequestLineSize = 8 * 1024;
+            // Above LocalApi.MaxTargetLength, which answers 414 with a problem body (Kestrel's own 414 has none).
+            kestrel.Limits.MaxRequestLineSize = 4 * LocalApi.MaxTargetLength;
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
         })
         .Configure(app => app
             .Use(LocalApi.RefuseLargeBodies)
+            .Use(LocalApi.RefuseLongTargets)
             // The mirrored reports, so a browser opens them from the same origin as the API (and the benchmark
             // has a static file on the same Kestrel to measure the API against).
             .UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(ReportMirror.EnsureFolder()), RequestPath = "/reports" })

@@ -27,7 +27,7 @@ public sealed class ApiParityTests(AzuriteFixture azurite)
         "GET api/units/MOJ", "GET api/units/48/history", "GET api/units/48/history?index=SIPAS", "GET api/compare?units=48,31&index=PAR&from=2022",
         "GET api/compare?units=Atlantis", "GET api/movers/PAR/2023?top=3", "GET api/movers/SIPAS/2023?by=points", "GET api/movers/PAR/2023?top=0",
         "GET api/ingestions", "GET api/ingestions?status=ingested&top=2", "GET api/ingestions?status=lost",
-        "POST api/admin/reports/PAR/2023", "POST api/admin/reports/PAR/1999", "POST api/admin/redrive",
+        "POST api/manage/reports/PAR/2023", "POST api/manage/reports/PAR/1999", "POST api/manage/redrive",
     ];
 
     public static TheoryData<string> Cases => [.. Requests];
@@ -53,7 +53,7 @@ public sealed class ApiParityTests(AzuriteFixture azurite)
             Assert.Equal(local.Content.Headers.ContentType?.ToString(), azure.ContentType);
             Assert.Equal(local.Headers.ETag?.ToString(), azure.ETag);
             Assert.Equal(local.Headers.CacheControl?.ToString(), azure.CacheControl);
-            if (!path.StartsWith("api/ingestions", StringComparison.Ordinal) && !path.StartsWith("api/admin", StringComparison.Ordinal))
+            if (!path.StartsWith("api/ingestions", StringComparison.Ordinal) && !path.StartsWith("api/manage", StringComparison.Ordinal))
             {
                 Assert.True(localBody.AsSpan().SequenceEqual(azure.Body), $"{line}: bodies differ");
             }

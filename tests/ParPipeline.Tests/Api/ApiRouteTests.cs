@@ -333,7 +333,7 @@ public sealed class ApiRouteTests(AzuriteFixture azurite)
     public async Task Large_bodies_and_long_request_lines_are_refused_before_any_route()
     {
         await using var api = await ApiTestHost.StartAsync(azurite, seed: false);
-        using var large = new HttpRequestMessage(HttpMethod.Post, "api/admin/reports/PAR/2023")
+        using var large = new HttpRequestMessage(HttpMethod.Post, "api/manage/reports/PAR/2023")
         {
             Headers = { { "x-functions-key", ApiTestHost.AdminKey } },
             Content = new ByteArrayContent(new byte[100 * 1024]),
@@ -353,7 +353,7 @@ public sealed class ApiRouteTests(AzuriteFixture azurite)
         var ledger = api.Services.GetRequiredService<ParPipeline.Storage.IngestionLedger>();
         await ledger.RecordPoisonAsync("rankings-recompute", "m1", "{\"index\":\"PAR\",\"year\":2023}", 5, DateTimeOffset.UtcNow, CancellationToken.None);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await api.SendAsync(HttpMethod.Post, "api/admin/redrive")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.SendAsync(HttpMethod.Post, "api/manage/redrive")).StatusCode);
 
         // The local host's command, as an operator runs it against the running host.
         using var command = LocalHostProcess.Start(["redrive", "--port", api.Host.BaseAddress.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)],
@@ -362,7 +362,7 @@ public sealed class ApiRouteTests(AzuriteFixture azurite)
         Assert.Contains("re-queued 1 recompute request on rankings-recompute", command.StandardOutput, StringComparison.Ordinal);
         Assert.Empty(await ledger.ListPoisonedAsync(CancellationToken.None));
 
-        var again = await api.SendAsync(HttpMethod.Post, "api/admin/redrive", key: ApiTestHost.AdminKey);
+        var again = await api.SendAsync(HttpMethod.Post, "api/manage/redrive", key: ApiTestHost.AdminKey);
         Assert.Equal(0, JsonDocument.Parse(await again.Content.ReadAsStringAsync()).RootElement.GetProperty("requeued").GetInt32());
         // The recompute trigger takes it (PAR 2023 has no scores here, so it ranks nothing and succeeds).
         var queue = api.Services.GetRequiredService<Azure.Storage.Queues.QueueServiceClient>().GetQueueClient("rankings-recompute");

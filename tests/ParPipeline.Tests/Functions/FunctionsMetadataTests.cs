@@ -88,7 +88,8 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(route.Template, fields["route"]);
         // Read routes anonymous (Api__ReadKey adds a key in the handlers), admin routes function-level.
         Assert.Equal(route.Access == ApiAccess.Admin ? "Function" : "Anonymous", fields["authLevel"]);
-        Assert.Equal([route.Method.ToLowerInvariant()], binding.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        // Bound to every method, so the app answers 405 with Allow and CORS preflights itself; it serves route.Allowed.
+        Assert.Equal(ApiRoute.BoundMethods.Select(m => m.ToLowerInvariant()), binding.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
     }
 
     [Fact]

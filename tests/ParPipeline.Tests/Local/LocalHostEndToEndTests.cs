@@ -150,13 +150,13 @@ public sealed class LocalHostEndToEndTests(AzuriteFixture azurite)
         await host.Services.GetRequiredService<ParPipeline.Ranking.RankingService>().RecomputeAsync(new("PAR", 2023), CancellationToken.None);
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
 
-        var without = await http.PostAsync("api/admin/reports/PAR/2023", null);
+        var without = await http.PostAsync("api/manage/reports/PAR/2023", null);
         Assert.Equal(HttpStatusCode.Unauthorized, without.StatusCode);
         Assert.Equal("ADMIN_KEY_REQUIRED", JsonDocument.Parse(await without.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString());
-        using var wrong = new HttpRequestMessage(HttpMethod.Post, "api/admin/reports/PAR/2023") { Headers = { { "x-functions-key", "guess" } } };
+        using var wrong = new HttpRequestMessage(HttpMethod.Post, "api/manage/reports/PAR/2023") { Headers = { { "x-functions-key", "guess" } } };
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(wrong)).StatusCode);
 
-        using var right = new HttpRequestMessage(HttpMethod.Post, "api/admin/reports/PAR/2023") { Headers = { { "x-functions-key", TestAdminKey } } };
+        using var right = new HttpRequestMessage(HttpMethod.Post, "api/manage/reports/PAR/2023") { Headers = { { "x-functions-key", TestAdminKey } } };
         var published = await http.SendAsync(right);
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         var body = await published.Content.ReadAsStringAsync();
