@@ -28,6 +28,15 @@ public sealed class ApiParityTests(AzuriteFixture azurite)
         "GET api/compare?units=Atlantis", "GET api/movers/PAR/2023?top=3", "GET api/movers/SIPAS/2023?by=points", "GET api/movers/PAR/2023?top=0",
         "GET api/ingestions", "GET api/ingestions?status=ingested&top=2", "GET api/ingestions?status=lost",
         "POST api/manage/reports/PAR/2023", "POST api/manage/reports/PAR/1999", "POST api/manage/redrive",
+        // HTTP as consumers use it: HEAD, other methods, CORS, compression, content negotiation, names, bad paths.
+        "HEAD api/rankings/PAR/2023", "HEAD api/units/Atlantis", "DELETE api/units", "OPTIONS api/indices", "GET api/manage/redrive",
+        "OPTIONS api/rankings/PAR/2023 | Origin: https://dash.example.vn | Access-Control-Request-Method: GET | Access-Control-Request-Headers: if-none-match",
+        "OPTIONS api/units | Origin: https://dash.example.vn | Access-Control-Request-Method: PUT",
+        "GET api/units/48 | Origin: https://dash.example.vn", "POST api/manage/redrive | Origin: https://dash.example.vn",
+        "GET api/rankings/PAR/2023 | Accept-Encoding: br", "GET api/rankings/PAR/2023?format=csv | Accept-Encoding: gzip",
+        "HEAD api/rankings/SIPAS/2023 | Accept-Encoding: gzip", "GET api/rankings/PAR/2023 | Accept: text/csv",
+        "GET api/units/B%E1%BB%99%20T%C6%B0%20ph%C3%A1p", "GET api/units/BTP", "GET api/units/L%C3%A0o%20Cai", "GET api/units/lao-cai?year=2025",
+        "GET api/units/", "GET api/units/48/history/", "GET api/rankings/PAR/2023/",
     ];
 
     public static TheoryData<string> Cases => [.. Requests];
@@ -35,7 +44,7 @@ public sealed class ApiParityTests(AzuriteFixture azurite)
     [Fact]
     public void Every_route_is_exercised_here()
     {
-        Assert.All(ApiRoutes.All, route => Assert.Contains(Requests, r => Match(r.Split(' ')[1].Split('?')[0]["api/".Length..]) is var (m, _) && m == route));
+        Assert.All(ApiRoutes.All, route => Assert.Contains(Requests, r => Match(Parse(r).Path.Split('?')[0]["api/".Length..]) is var (m, _) && m == route));
     }
 
     [Fact]
@@ -44,15 +53,28 @@ public sealed class ApiParityTests(AzuriteFixture azurite)
         await using var api = await ApiTestHost.StartAsync(azurite);
         foreach (var line in Requests)
         {
-            var (method, path) = (line.Split(' ')[0], line.Split(' ')[1]);
-            var local = await api.SendAsync(new HttpMethod(method), path, key: ApiTestHost.AdminKey);
+            var (method, path, headers) = Parse(line);
+            using var request = new HttpRequestMessage(new HttpMethod(method), path);
+            request.Headers.Add("x-functions-key", ApiTestHost.AdminKey);
+            foreach (var (name, value) in headers)
+            {
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
+            var local = await api.Http.SendAsync(request);
             var localBody = await local.Content.ReadAsByteArrayAsync();
-            var azure = await InvokeAzureFunctionAsync(api.Services, method, path, ApiTestHost.AdminKey, null);
+            var azure = await InvokeAzureFunctionAsync(api.Services, method, path, ApiTestHost.AdminKey, null, headers);
 
             Assert.True((int)local.StatusCode == azure.Status, $"{line}: local {(int)local.StatusCode}, Azure {azure.Status}");
             Assert.Equal(local.Content.Headers.ContentType?.ToString(), azure.ContentType);
             Assert.Equal(local.Headers.ETag?.ToString(), azure.ETag);
             Assert.Equal(local.Headers.CacheControl?.ToString(), azure.CacheControl);
+            foreach (var name in new[] { "Allow", "Vary", "Content-Encoding", "Content-Disposition", "Content-Length", "Access-Control-Allow-Origin",
+                "Access-Control-Allow-Methods", "Access-Control-Allow-Headers", "Access-Control-Expose-Headers", "Access-Control-Max-Age" })
+            {
+                var localValue = local.Headers.TryGetValues(name, out var l) ? string.Join(", ", l)
+                    : local.Content.Headers.TryGetValues(name, out var c) ? string.Join(", ", c) : null;
+                Assert.True(localValue == azure.Headers.GetValueOrDefault(name), $"{line}: {name} local '{localValue}', Azure '{azure.Headers.GetValueOrDefault(name)}'");
+            }
             if (!path.StartsWith("api/ingestions", StringComparison.Ordinal) && !path.StartsWith("api/manage", StringComparison.Ordinal))
             {
                 Assert.True(localBody.AsSpan().SequenceEqual(azure.Body), $"{line}: bodies differ");
@@ -60,7 +82,7 @@ public sealed class ApiParityTests(AzuriteFixture azurite)
 
             if (local.Headers.ETag is { } etag)
             {
-                var notModified = await InvokeAzureFunctionAsync(api.Services, method, path, null, etag.ToString());
+                var notModified = await InvokeAzureFunctionAsync(api.Services, method, path, ApiTestHost.AdminKey, etag.ToString(), headers);
                 Assert.Equal(304, notModified.Status);
             }
         }
@@ -68,7 +90,8 @@ public sealed class ApiParityTests(AzuriteFixture azurite)
 
     private static (ApiRoute Route, Dictionary<string, string> Values)? Match(string path)
     {
-        var segments = path.Split('/');
+        // Routing matches a path with one trailing '/' as without it, as ASP.NET Core's does in the Functions host.
+        var segments = (path.EndsWith('/') ? path[..^1] : path).Split('/');
         foreach (var route in ApiRoutes.All)
         {
             var template = route.Template.Split('/');
@@ -88,15 +111,25 @@ public sealed class ApiParityTests(AzuriteFixture azurite)
         return null;
     }
 
-    private sealed record Answer(int Status, string? ContentType, string? ETag, string? CacheControl, byte[] Body);
+    private static (string Method, string Path, (string Name, string Value)[] Headers) Parse(string line)
+    {
+        var parts = line.Split(" | ");
+        var (method, path) = (parts[0].Split(' ')[0], parts[0].Split(' ')[1]);
+        return (method, path, [.. parts.Skip(1).Select(h => (h.Split(": ", 2)[0], h.Split(": ", 2)[1]))]);
+    }
 
-    private static async Task<Answer> InvokeAzureFunctionAsync(IServiceProvider services, string method, string pathAndQuery, string? key, string? ifNoneMatch)
+    private sealed record Answer(int Status, string? ContentType, string? ETag, string? CacheControl, byte[] Body, Dictionary<string, string> Headers);
+
+    private static async Task<Answer> InvokeAzureFunctionAsync(IServiceProvider services, string method, string pathAndQuery, string? key, string? ifNoneMatch,
+        (string Name, string Value)[]? headers = null)
     {
         var path = pathAndQuery.Split('?')[0];
         var (route, values) = Match(path["api/".Length..]) ?? throw new ArgumentException(pathAndQuery);
         var context = new DefaultHttpContext { RequestServices = services };
         context.Request.Method = method;
-        context.Request.Path = "/" + path;
+        context.Request.Path = "/" + Uri.UnescapeDataString(path);
+        // The worker sees the target as the client sent it (the Functions host forwards it unchanged).
+        context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget = "/" + pathAndQuery;
         context.Request.QueryString = new QueryString(pathAndQuery.Contains('?') ? "?" + pathAndQuery.Split('?', 2)[1] : "");
         context.Request.Query = new QueryCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(context.Request.QueryString.Value));
         if (key is not null)
@@ -106,6 +139,10 @@ public sealed class ApiParityTests(AzuriteFixture azurite)
         if (ifNoneMatch is not null)
         {
             context.Request.Headers.IfNoneMatch = ifNoneMatch;
+        }
+        foreach (var (name, value) in headers ?? [])
+        {
+            context.Request.Headers[name] = value;
         }
         context.Response.Body = new MemoryStream();
 
@@ -117,10 +154,12 @@ public sealed class ApiParityTests(AzuriteFixture azurite)
         var result = await (Task<IActionResult>)function.Method.Invoke(instance, arguments)!;
         await result.ExecuteResultAsync(new ActionContext { HttpContext = context });
 
-        var headers = context.Response.Headers;
+        var written = context.Response.Headers;
         return new Answer(context.Response.StatusCode, context.Response.ContentType,
-            StringValues.IsNullOrEmpty(headers.ETag) ? null : headers.ETag.ToString(),
-            StringValues.IsNullOrEmpty(headers.CacheControl) ? null : headers.CacheControl.ToString(),
-            ((MemoryStream)context.Response.Body).ToArray());
+            StringValues.IsNullOrEmpty(written.ETag) ? null : written.ETag.ToString(),
+            StringValues.IsNullOrEmpty(written.CacheControl) ? null : written.CacheControl.ToString(),
+            ((MemoryStream)context.Response.Body).ToArray(),
+            written.Where(h => h.Key is not ("ETag" or "Cache-Control" or "Content-Type" or "X-Content-Type-Options"))
+                .ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase));
     }
 }

@@ -227,8 +227,6 @@ public sealed class HttpProtocolTests(AzuriteFixture azurite)
     [InlineData("api/rankings/PAR")]
     [InlineData("api/units//history")]
     [InlineData("api/units/")]
-    [InlineData("api/units/%2e")]
-    [InlineData("api/units/%2E%2E")]
     [InlineData("api/nothing/here")]
     [InlineData("api/")]
     public async Task Paths_no_route_owns_are_404_with_a_problem_body_never_another_routes_answer(string path)
@@ -240,6 +238,25 @@ public sealed class HttpProtocolTests(AzuriteFixture azurite)
         Assert.Equal("NOT_FOUND", problem.GetProperty("code").GetString());
         Assert.StartsWith("'/api/", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Contains("GET /api/rankings/{index}/{year}", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/units/%2e")]
+    [InlineData("/api/units/%2E%2E")]
+    [InlineData("/api/units/48/%2e")]
+    public async Task A_dot_segment_sent_encoded_is_404_not_the_route_it_would_normalise_to(string target)
+    {
+        // Sent on a raw socket: HttpClient itself would decode %2e and drop the segment before sending.
+        await using var api = await ApiTestHost.StartAsync(azurite, seed: false);
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(api.Http.BaseAddress!.Host, api.Http.BaseAddress.Port);
+        var stream = tcp.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes($"GET {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var answer = await reader.ReadToEndAsync();
+        Assert.StartsWith("HTTP/1.1 404 Not Found", answer, StringComparison.Ordinal);
+        Assert.Contains("Content-Type: application/problem+json; charset=utf-8", answer, StringComparison.Ordinal);
+        Assert.Contains($"\"detail\":\"'{target}' is not a route of this API", answer, StringComparison.Ordinal);
     }
 
     [Theory]
