@@ -20,6 +20,9 @@ param reportSchedule string = '0 0 19 * * *'
 @description('NCrontab schedule (UTC, with seconds) of SweepDrops, which ingests drops their trigger left behind: every 5 minutes.')
 param dropSweepSchedule string = '0 */5 * * * *'
 
+@description('Origins whose pages may read the read routes from a browser (CORS): * or a comma-separated list. The app answers CORS itself, so the platform CORS setting stays empty (it can neither leave the admin routes out nor expose the ETag).')
+param apiAllowedOrigins string = '*'
+
 var tags = { 'azd-env-name': environmentName }
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 // Names are computed here, not read from module outputs, so that What-If can predict every resource.
@@ -87,6 +90,7 @@ module functionApp 'app/function-app.bicep' = {
     applicationInsightsName: applicationInsightsName
     reportSchedule: reportSchedule
     dropSweepSchedule: dropSweepSchedule
+    apiAllowedOrigins: apiAllowedOrigins
   }
   // The app starts reading storage as soon as it exists: its roles come first.
   dependsOn: [roles, monitoring]

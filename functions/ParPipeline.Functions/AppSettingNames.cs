@@ -24,6 +24,9 @@ public static class AppSettingNames
         "DropSweepSchedule",
         $"{IngestionOptions.Section}__{nameof(IngestionOptions.MaxFileBytes)}",
         $"{IngestionOptions.Section}__{nameof(IngestionOptions.ParseTimeout)}",
+        $"{IngestionOptions.Section}__{nameof(IngestionOptions.SweepAfter)}",
+        // CORS for dashboards (the app answers it, not the platform).
+        $"{Api.ApiOptions.Section}__{nameof(Api.ApiOptions.AllowedOrigins)}",
         "APPLICATIONINSIGHTS_CONNECTION_STRING",
         "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
     ];

@@ -11,6 +11,7 @@ param deploymentContainerName string
 param applicationInsightsName string
 param reportSchedule string
 param dropSweepSchedule string
+param apiAllowedOrigins string
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
@@ -91,6 +92,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       Ingestion__MaxFileBytes: '52428800'
       Ingestion__ParseTimeout: '00:02:00'
       Ingestion__SweepAfter: '00:15:00'
+      // CORS for dashboards, answered by the app (read routes only); siteConfig.cors is left unset on purpose.
+      Api__AllowedOrigins: apiAllowedOrigins
       // With local auth disabled on Application Insights this string holds no secret; the identity signs in.
       APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identityClientId}'

@@ -12,7 +12,7 @@ public sealed class IngestionQueries(IngestionLedger ledger)
     public const int DefaultTop = 100;
     public const int MaxTop = 1000;
     public static readonly IReadOnlyList<string> Parameters = ["status", "top"];
-    private static readonly IReadOnlyList<string> Statuses = [.. Enum.GetNames<LedgerStatus>().Select(s => s.ToLowerInvariant())];
+    public static readonly IReadOnlyList<string> Statuses = [.. Enum.GetNames<LedgerStatus>().Select(s => s.ToLowerInvariant())];
 
     public async Task<ApiResponse> ListAsync(ApiRequest request, CancellationToken ct)
     {

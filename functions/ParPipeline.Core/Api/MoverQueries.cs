@@ -11,7 +11,7 @@ public sealed class MoverQueries(RankingQueries rankings)
     public const int DefaultTop = 10;
     public const int MaxTop = 100;
     public static readonly IReadOnlyList<string> Parameters = ["top", "by"];
-    private static readonly IReadOnlyList<string> Measures = ["places", "points"];
+    public static readonly IReadOnlyList<string> Measures = ["places", "points"];
 
     public async Task<ApiResponse> GetAsync(string index, string year, ApiRequest request, CancellationToken ct)
     {

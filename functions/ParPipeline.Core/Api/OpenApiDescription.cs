@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
+using ParPipeline.Indices;
 
 namespace ParPipeline.Api;
 
@@ -12,8 +13,18 @@ namespace ParPipeline.Api;
 public static class OpenApiDescription
 {
     private const string KeyScheme = "functionKey";
+    private const string KeyQueryScheme = "functionKeyQuery";
 
-    public static OpenApiDocument Build()
+    /// <summary>Group of each route in the document, for readers and generated clients.</summary>
+    private static readonly Dictionary<string, string> Tags = new(StringComparer.Ordinal)
+    {
+        [ApiRoutes.Indices.Name] = "Rankings", [ApiRoutes.Rankings.Name] = "Rankings", [ApiRoutes.Movers.Name] = "Rankings",
+        [ApiRoutes.Units.Name] = "Units", [ApiRoutes.Unit.Name] = "Units", [ApiRoutes.History.Name] = "Units", [ApiRoutes.Compare.Name] = "Units",
+        [ApiRoutes.Ingestions.Name] = "Operations", [ApiRoutes.PublishReports.Name] = "Operations", [ApiRoutes.Redrive.Name] = "Operations",
+        [ApiRoutes.Health.Name] = "Service", [ApiRoutes.OpenApi.Name] = "Service",
+    };
+
+    public static OpenApiDocument Build(IndexCatalog indices)
     {
         var document = new OpenApiDocument
         {
@@ -23,60 +34,80 @@ public static class OpenApiDescription
                 Version = "1",
                 Description = "PAR INDEX and SIPAS results of Viet Nam's provinces and ministries: rankings, unit profiles, " +
                     "histories, movers. Read routes are anonymous unless the app sets Api__ReadKey; admin routes need a function key. " +
-                    "Successful reads carry an ETag (send If-None-Match for 304) and Cache-Control; errors are RFC 7807 problem details " +
-                    "with a stable code.",
+                    "Every GET route answers HEAD alike without the body; other methods answer 405 with Allow. Successful reads carry " +
+                    "an ETag (send If-None-Match for 304), Cache-Control and Vary; bodies over 1 KiB come as br or gzip when " +
+                    "Accept-Encoding allows, with an ETag of their own. Read routes answer cross-origin requests from the origins " +
+                    "Api__AllowedOrigins allows (default any). Errors are RFC 9457 problem details with a stable code. Limits: " +
+                    $"{ApiParameters.MaxParameters} query parameters, {ApiParameters.MaxValueLength} characters a name or value, " +
+                    "unknown parameters refused (400); in the local host also 8 KiB of request target (414) and 64 KiB of body (413).",
+                License = new OpenApiLicense { Name = "MIT", Identifier = "MIT" },
+                Contact = new OpenApiContact { Name = "ParPipeline", Url = new Uri("https://parpipeline.dev") },
             },
-            Servers = [new OpenApiServer { Url = "/api" }],
+            Servers =
+            [
+                new OpenApiServer { Url = "http://127.0.0.1:7071/api", Description = "The local host (dotnet run --project functions/ParPipeline.Local -- serve)" },
+                new OpenApiServer
+                {
+                    Url = "https://{host}/api",
+                    Description = "The Function App in Azure: host is its default host name (azd env get-value AZURE_FUNCTION_APP_URL)",
+                    Variables = new Dictionary<string, OpenApiServerVariable> { ["host"] = new() { Default = "localhost:7071", Description = "The app's host name" } },
+                },
+            ],
             Paths = [],
+            Tags = new HashSet<OpenApiTag>
+            {
+                new() { Name = "Rankings", Description = "Ranked index-years and the year's movers" },
+                new() { Name = "Units", Description = "Provinces, cities and ministries: the gazetteer, profiles, histories" },
+                new() { Name = "Operations", Description = "The ingestion ledger, publishing and redrive: function key required" },
+                new() { Name = "Service", Description = "Health and this document" },
+            },
             Components = new OpenApiComponents
             {
                 Schemas = new Dictionary<string, IOpenApiSchema>(),
                 SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
                 {
-                    [KeyScheme] = new OpenApiSecurityScheme { Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = "x-functions-key" },
+                    [KeyScheme] = new OpenApiSecurityScheme { Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = "x-functions-key",
+                        Description = "A function key (admin routes), or the read key when the app sets Api__ReadKey" },
+                    [KeyQueryScheme] = new OpenApiSecurityScheme { Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Query, Name = ApiRequest.KeyParameter,
+                        Description = "The same key as a query parameter (it ends up in logs: prefer the header)" },
                 },
             },
         };
-        var schemas = new SchemaSet(document);
+        var schemas = new SchemaSet(document, indices);
         var problem = schemas.For(typeof(ProblemDetails));
         foreach (var route in ApiRoutes.All)
         {
             var item = new OpenApiPathItem();
-            item.AddOperation(new HttpMethod(route.Method), Operation(route, schemas, problem, document));
+            item.AddOperation(new HttpMethod(route.Method), Operation(route, schemas, problem, document, indices));
             document.Paths["/" + route.Template] = item;
         }
         return document;
     }
 
-    public static byte[] Json()
+    public static byte[] Json(IndexCatalog indices)
     {
         using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        Build().SerializeAsV31(new OpenApiJsonWriter(text));
+        Build(indices).SerializeAsV31(new OpenApiJsonWriter(text));
         return System.Text.Encoding.UTF8.GetBytes(text.ToString());
     }
 
-    private static OpenApiOperation Operation(ApiRoute route, SchemaSet schemas, IOpenApiSchema problem, OpenApiDocument document)
+    private static OpenApiOperation Operation(ApiRoute route, SchemaSet schemas, IOpenApiSchema problem, OpenApiDocument document, IndexCatalog indices)
     {
         var parameters = new List<IOpenApiParameter>();
         foreach (var name in route.Template.Split('/').Where(s => s.StartsWith('{')).Select(s => s.Trim('{', '}')))
         {
             parameters.Add(new OpenApiParameter
             {
-                Name = name,
-                In = ParameterLocation.Path,
-                Required = true,
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-                Description = ParameterDescriptions.GetValueOrDefault(name),
+                Name = name, In = ParameterLocation.Path, Required = true,
+                Schema = ParameterSchema(route, name, indices), Description = ParameterDescriptions.GetValueOrDefault(name),
             });
         }
         foreach (var name in route.Query)
         {
             parameters.Add(new OpenApiParameter
             {
-                Name = name,
-                In = ParameterLocation.Query,
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = ApiParameters.MaxValueLength },
-                Description = ParameterDescriptions.GetValueOrDefault(name),
+                Name = name, In = ParameterLocation.Query,
+                Schema = ParameterSchema(route, name, indices), Description = ParameterDescriptions.GetValueOrDefault(name),
             });
         }
         var content = new Dictionary<string, IOpenApiMediaType>
@@ -85,72 +116,164 @@ public static class OpenApiDescription
         };
         if (route.Csv)
         {
-            content["text/csv"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+            content["text/csv"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "UTF-8 with a BOM; cells that could start a formula neutralised" } };
         }
         var problemContent = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = new OpenApiMediaType { Schema = problem } };
+        OpenApiResponse Problem(string description) => new() { Description = description, Content = problemContent };
+        var cached = route.Access == ApiAccess.Read && route != ApiRoutes.Health;
+        var headers = new Dictionary<string, IOpenApiHeader>();
+        if (cached)
+        {
+            headers["ETag"] = Header("Strong validator of this representation (one per content coding)");
+            headers["Cache-Control"] = Header(ApiResponse.Cacheable);
+            headers["Vary"] = Header(route.Csv ? "Accept, Accept-Encoding (and Origin when Api__AllowedOrigins lists origins)" : "Accept-Encoding (and Origin when Api__AllowedOrigins lists origins)");
+            headers["Content-Encoding"] = Header("br or gzip when the body is over 1 KiB and Accept-Encoding allows it");
+        }
+        if (route.Csv)
+        {
+            headers["Content-Disposition"] = Header("For CSV: attachment; filename=\"{INDEX}-{YEAR}.csv\"");
+        }
         var responses = new OpenApiResponses
         {
-            ["200"] = new OpenApiResponse
-            {
-                Description = route.Summary,
-                Content = content,
-                Headers = route.Access == ApiAccess.Read && route != ApiRoutes.Health
-                    ? new Dictionary<string, IOpenApiHeader>
-                    {
-                        ["ETag"] = new OpenApiHeader { Description = "Strong validator of the body", Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
-                        ["Cache-Control"] = new OpenApiHeader { Description = ApiResponse.Cacheable, Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
-                    }
-                    : null,
-            },
-            ["400"] = new OpenApiResponse { Description = "A bad or unknown parameter", Content = problemContent },
+            ["200"] = new OpenApiResponse { Description = route.Summary, Content = content, Headers = headers.Count > 0 ? headers : null },
         };
-        if (route.Access == ApiAccess.Read && route != ApiRoutes.Health)
+        if (cached)
         {
-            responses["304"] = new OpenApiResponse { Description = "Not modified (If-None-Match matched the ETag)" };
+            responses["304"] = new OpenApiResponse { Description = "Not modified (If-None-Match matched the ETag)", Headers = new Dictionary<string, IOpenApiHeader> { ["ETag"] = Header("The validator that matched") } };
         }
-        if (route.Template.Contains('{', StringComparison.Ordinal))
+        if (route == ApiRoutes.Unit || route == ApiRoutes.History || route == ApiRoutes.Compare)
         {
-            responses["404"] = new OpenApiResponse { Description = "Unknown index, year or unit, with suggestions", Content = problemContent };
+            responses["300"] = Problem("AMBIGUOUS_UNIT: the name means units of both sides of the 2025 reorganisation; suggestions lists them, ?year= chooses");
         }
-        responses["401"] = new OpenApiResponse { Description = "Key required", Content = problemContent };
+        responses["400"] = Problem("BAD_PARAMETER, UNKNOWN_PARAMETER, TOO_MANY_PARAMETERS, PARAMETER_TOO_LONG" + (route.Template.Contains("{year}") ? ", BAD_YEAR" : "") +
+            (route == ApiRoutes.Rankings ? ", UNKNOWN_REGION" : ""));
+        responses["401"] = Problem(route.Access == ApiAccess.Admin
+            ? "No or a wrong function key (in Azure the Functions host answers it, with no body)"
+            : route == ApiRoutes.Health ? "Never: health is anonymous" : "READ_KEY_REQUIRED: the app sets Api__ReadKey and the request has no or a wrong key");
         if (route == ApiRoutes.Health)
         {
-            responses["503"] = new OpenApiResponse { Description = "Storage unreachable", Content = problemContent };
+            responses.Remove("401");
+        }
+        if (route.Template.Contains('{', StringComparison.Ordinal) || route == ApiRoutes.Compare)
+        {
+            responses["404"] = Problem(route == ApiRoutes.Rankings || route == ApiRoutes.Movers || route == ApiRoutes.PublishReports
+                ? "UNKNOWN_INDEX or NO_RANKING, with suggestions"
+                : route == ApiRoutes.Compare || route == ApiRoutes.History ? "UNKNOWN_UNIT or UNKNOWN_INDEX, with suggestions" : "UNKNOWN_UNIT, with suggestions");
+        }
+        responses["405"] = new OpenApiResponse
+        {
+            Description = "METHOD_NOT_ALLOWED", Content = problemContent,
+            Headers = new Dictionary<string, IOpenApiHeader> { ["Allow"] = Header(route.AllowHeader) },
+        };
+        responses["414"] = Problem("URI_TOO_LONG: over 8 KiB of request target (local host; in Azure the front end sets its own limit)");
+        if (route == ApiRoutes.Health)
+        {
+            responses["503"] = Problem("STORAGE_UNREACHABLE");
         }
         return new OpenApiOperation
         {
             OperationId = route.Name,
             Summary = route.Summary,
+            Description = OperationDescriptions.GetValueOrDefault(route.Name, route.Summary),
+            Tags = new HashSet<OpenApiTagReference> { new(Tags[route.Name], document) },
             Parameters = parameters,
             Responses = responses,
             Security = route.Access == ApiAccess.Admin
-                ? [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(KeyScheme, document)] = [] }]
-                : null,
+                ? [Requirement(KeyScheme, document), Requirement(KeyQueryScheme, document)]
+                : route == ApiRoutes.Health
+                    ? []
+                    // Anonymous unless the app sets Api__ReadKey: no requirement, or a key.
+                    : [new OpenApiSecurityRequirement(), Requirement(KeyScheme, document), Requirement(KeyQueryScheme, document)],
         };
     }
 
+    private static OpenApiSecurityRequirement Requirement(string scheme, OpenApiDocument document) =>
+        new() { [new OpenApiSecuritySchemeReference(scheme, document)] = [] };
+
+    private static OpenApiHeader Header(string description) => new() { Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+
+    private static OpenApiSchema Strings(IEnumerable<string> values) => new()
+    {
+        Type = JsonSchemaType.String,
+        Enum = [.. values.Select(v => (JsonNode)JsonValue.Create(v))],
+    };
+
+    private static OpenApiSchema Integer(int minimum, int maximum) => new()
+    {
+        Type = JsonSchemaType.Integer, Format = "int32", Minimum = minimum.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Maximum = maximum.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private static OpenApiSchema ParameterSchema(ApiRoute route, string name, IndexCatalog indices) => name switch
+    {
+        "index" => Strings(indices.All.Select(d => d.Code).Order(StringComparer.Ordinal)),
+        "year" or "from" or "to" => Integer(1900, 2999),
+        "sort" => Strings(RankingQueries.Sorts),
+        "format" => Strings(RankingQueries.Formats),
+        "group" => Strings(RankingQueries.Groups),
+        "kind" => Strings(UnitQueries.KindValues),
+        "by" => Strings(MoverQueries.Measures),
+        "status" => Strings(IngestionQueries.Statuses),
+        "top" => Integer(1, route == ApiRoutes.Ingestions ? IngestionQueries.MaxTop : MoverQueries.MaxTop),
+        _ => new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = ApiParameters.MaxValueLength },
+    };
+
+    private static readonly Dictionary<string, string> OperationDescriptions = new(StringComparer.Ordinal)
+    {
+        [ApiRoutes.Rankings.Name] = "Every unit's rank, score, region and city-group rank, field ranks and movement against the year before. " +
+            "Accept: text/csv (or ?format=csv) gives the table as CSV, as a download named {INDEX}-{YEAR}.csv.",
+        [ApiRoutes.Unit.Name] = "{unit} is a code (48) or any name ingestion accepts, ministries included (Bộ Tư pháp, Tư pháp, BTP). " +
+            "A name carried by different units before and after 2025-07-01 (Lào Cai) answers 300 unless ?year= says which.",
+        [ApiRoutes.Ingestions.Name] = $"Newest first; top 1 to {IngestionQueries.MaxTop}.",
+    };
     private static readonly Dictionary<string, string> ParameterDescriptions = new(StringComparer.Ordinal)
     {
-        ["index"] = "Index code: PAR, SIPAS, PAR-MINISTRIES",
-        ["year"] = "Index year, e.g. 2023",
-        ["unit"] = "Unit code (48) or any name the gazetteer accepts (da-nang, Đà Nẵng, TP. Đà Nẵng)",
-        ["region"] = "Only units of this region (name in Vietnamese or English)",
+        ["index"] = "Index code (any case)",
+        ["year"] = "Index year, e.g. 2023 (for a unit name: the year whose units it names)",
+        ["unit"] = "Unit code (48, MOJ) or any name the gazetteer accepts (da-nang, Đà Nẵng, TP. Đà Nẵng, Bộ Tư pháp, BTP)",
+        ["region"] = "Only units of this region (name in Vietnamese or English, any case or diacritics)",
         ["group"] = "cities: only the centrally governed cities",
-        ["sort"] = string.Join(", ", RankingQueries.Sorts) + " ('-' = descending; default rank)",
-        ["format"] = "json (default) or csv (UTF-8 with BOM)",
+        ["sort"] = "Order of the units ('-' = descending; default rank)",
+        ["format"] = "json (default) or csv (UTF-8 with BOM); Accept: text/csv does the same",
         ["kind"] = "province or ministry",
         ["units"] = $"1 to {UnitQueries.MaxCompared} unit codes or names, comma separated",
         ["from"] = "First year (inclusive)",
         ["to"] = "Last year (inclusive)",
-        ["top"] = "How many to list",
+        ["top"] = $"How many to list (movers: 1 to {MoverQueries.MaxTop}; ingestions: 1 to {IngestionQueries.MaxTop})",
         ["by"] = "places (default) or points",
-        ["status"] = "ingested, rejected, duplicate or superseded",
+        ["status"] = "Only files with this ledger status",
     };
 
     /// <summary>JSON schemas of the response records, one component each, as <see cref="PipelineJson"/> writes them.</summary>
-    private sealed class SchemaSet(OpenApiDocument document)
+    private sealed class SchemaSet(OpenApiDocument document, IndexCatalog indices)
     {
         private readonly NullabilityInfoContext _nullability = new();
+
+        /// <summary>
+        /// <see cref="Ranking.UnitRanking.Fields"/> as an object with one optional property per field any index defines
+        /// (appraisal, survey, the PAR fields, SIPAS elements ...), so a client gets names, not a free-form map.
+        /// </summary>
+        private IOpenApiSchema Fields()
+        {
+            const string name = "RankingFields";
+            if (!document.Components!.Schemas!.ContainsKey(name))
+            {
+                var place = For(typeof(Ranking.Place));
+                var schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Description = "The unit's rank in every other field its index-year's file gave, by the field's key",
+                    Properties = new Dictionary<string, IOpenApiSchema>(),
+                    AdditionalPropertiesAllowed = false,
+                };
+                foreach (var field in indices.All.SelectMany(d => d.Fields).Where(f => f.Key != IndexDefinition.TotalKey).DistinctBy(f => f.Key).OrderBy(f => f.Key, StringComparer.Ordinal))
+                {
+                    schema.Properties[field.Key] = new OpenApiSchemaReference("Place", document) { Description = $"{field.NameEn} ({field.NameVi})" };
+                }
+                document.Components.Schemas[name] = schema;
+            }
+            return new OpenApiSchemaReference(name, document);
+        }
 
         public IOpenApiSchema For(Type type)
         {
@@ -169,13 +292,14 @@ public static class OpenApiDescription
             var name = type.Name;
             if (!document.Components!.Schemas!.ContainsKey(name))
             {
-                var schema = new OpenApiSchema { Type = JsonSchemaType.Object, Properties = new Dictionary<string, IOpenApiSchema>(), Required = new HashSet<string>() };
+                // Closed: a field the code writes but the document does not name fails the contract tests.
+                var schema = new OpenApiSchema { Type = JsonSchemaType.Object, Properties = new Dictionary<string, IOpenApiSchema>(), Required = new HashSet<string>(), AdditionalPropertiesAllowed = false };
                 document.Components.Schemas[name] = schema;
                 foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0))
                 {
                     var json = PipelineJson.Options.PropertyNamingPolicy!.ConvertName(property.Name);
                     var nullable = _nullability.Create(property).ReadState == NullabilityState.Nullable;
-                    var propertySchema = For(property.PropertyType);
+                    var propertySchema = type == typeof(Ranking.UnitRanking) && property.Name == nameof(Ranking.UnitRanking.Fields) ? Fields() : For(property.PropertyType);
                     schema.Properties[json] = !nullable ? propertySchema : propertySchema switch
                     {
                         // Built just above for this property alone, so widening it in place is safe.

@@ -14,10 +14,10 @@ namespace ParPipeline.Api;
 /// the local host's admin key).
 /// </summary>
 public sealed class PipelineApi(
-    IOptions<ApiOptions> options, CorsPolicy cors, IndexQueries indices, RankingQueries rankings, UnitQueries units, MoverQueries movers,
+    IOptions<ApiOptions> options, CorsPolicy cors, Indices.IndexCatalog catalog, IndexQueries indices, RankingQueries rankings, UnitQueries units, MoverQueries movers,
     IngestionQueries ingestions, ReportCommands reports, RecomputeRedrive redrive, HealthQuery health)
 {
-    private readonly Lazy<ApiResponse> _openApi = new(() => ApiResponse.Bytes(ApiResponse.Json, OpenApiDescription.Json()));
+    private readonly Lazy<ApiResponse> _openApi = new(() => ApiResponse.Bytes(ApiResponse.Json, OpenApiDescription.Json(catalog)));
 
     public Task<ApiResponse> IndicesAsync(ApiRequest request, CancellationToken ct) =>
         ServeAsync(ApiRoutes.Indices, request, () => indices.ListAsync(ct));
@@ -78,7 +78,8 @@ public sealed class PipelineApi(
                     $"/api/{route.Template} answers {route.AllowHeader}, not {ApiParameters.Clip(request.Method)}.")
                 .WithHeader("Allow", route.AllowHeader));
         }
-        var response = route.Access == ApiAccess.Read && options.Value.ReadKey is { Length: > 0 } key && !KeyMatches(request.Key, key)
+        // Health stays anonymous so a platform probe can use it; it tells only whether storage answers.
+        var response = route.Access == ApiAccess.Read && route != ApiRoutes.Health && options.Value.ReadKey is { Length: > 0 } key && !KeyMatches(request.Key, key)
             ? ApiResponse.Problem(401, "READ_KEY_REQUIRED", "Key required",
                 "This API is configured to need a key: send it as the x-functions-key header or the code query parameter.")
             : ApiParameters.Check(request, route.Query) ?? await handler();

@@ -288,4 +288,37 @@ public sealed class HttpProtocolTests(AzuriteFixture azurite)
         Assert.Equal("URI_TOO_LONG", problem.GetProperty("code").GetString());
         Assert.Equal("Request targets are limited to 8 KiB; this one has 8,193 characters.", problem.GetProperty("detail").GetString());
     }
+
+    [Fact]
+    public async Task No_input_gets_a_5xx_and_every_error_has_a_problem_body()
+    {
+        await using var api = await ApiTestHost.StartAsync(azurite);
+        (HttpMethod Method, string Path, (string, string)[] Headers)[] hostile =
+        [
+            (HttpMethod.Get, "api/rankings/PAR/2023", [("Accept-Encoding", "gzip;q=abc, br;q=-1, ;;;")]),
+            (HttpMethod.Get, "api/rankings/PAR/2023", [("Accept", "text/csv;q=NaN, */*;q=2")]),
+            (HttpMethod.Get, "api/rankings/PAR/2023", [("If-None-Match", "W/, \"\", *x")]),
+            (HttpMethod.Options, "api/units", [("Origin", "null"), ("Access-Control-Request-Method", "")]),
+            (HttpMethod.Options, "api/units", [("Origin", "https://a.example"), ("Access-Control-Request-Method", "G\tET"), ("Access-Control-Request-Headers", ",,,")]),
+            (HttpMethod.Get, "api/units/" + new string('x', 300), []),
+            (HttpMethod.Get, "api/units/%F0%9F%98%80?year=2025", []),
+            (HttpMethod.Get, "api/units/%E0%A4%A", []),
+            (HttpMethod.Get, "api/rankings/PAR/-1", []),
+            (HttpMethod.Get, "api/rankings/%2F/2023", []),
+            (HttpMethod.Get, "api/compare?units=,,,,&from=2030&to=2020", []),
+            (HttpMethod.Get, "api/units?kind=%00", []),
+            (HttpMethod.Get, "api/movers/PAR/2023?top=99999999999999999999", []),
+            (new HttpMethod("PROPFIND"), "api/indices", []),
+            (HttpMethod.Post, "api/manage/reports/%2e%2e/2023", [("x-functions-key", ApiTestHost.AdminKey)]),
+        ];
+        foreach (var (method, path, headers) in hostile)
+        {
+            var response = await SendAsync(api, method, path, headers);
+            Assert.True((int)response.StatusCode < 500, $"{method} {path}: {(int)response.StatusCode}");
+            if ((int)response.StatusCode >= 400)
+            {
+                Assert.True(response.Content.Headers.ContentType?.MediaType == "application/problem+json", $"{method} {path}: {response.Content.Headers.ContentType}");
+            }
+        }
+    }
 }

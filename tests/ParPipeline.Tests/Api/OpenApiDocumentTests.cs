@@ -30,7 +30,13 @@ public sealed class OpenApiDocumentTests(AzuriteFixture azurite)
             var operation = Assert.Single(item.Operations!).Value;
             Assert.Equal(route.Name, operation.OperationId);
             Assert.Equal(route.Template.Count(c => c == '{') + route.Query.Count, operation.Parameters?.Count ?? 0);
-            Assert.Equal(route.Access == ApiAccess.Admin, operation.Security is { Count: > 0 });
+            // Admin: a key, in the header or the query. Health: anonymous (security: []). Other reads: anonymous, or a
+            // key when the app sets Api__ReadKey (an empty requirement, then the key's).
+            var requirements = operation.Security!.Select(r => string.Join(",", r.Keys.Select(k => k.Reference.Id))).ToList();
+            Assert.Equal(route.Access == ApiAccess.Admin ? ["functionKey", "functionKeyQuery"]
+                : route == ApiRoutes.Health ? [] : ["", "functionKey", "functionKeyQuery"], requirements);
+            Assert.Contains("405", operation.Responses!);
+            Assert.Equal(route.AllowHeader, operation.Responses!["405"].Headers!["Allow"].Description);
             Assert.Contains("200", operation.Responses!);
         }
 

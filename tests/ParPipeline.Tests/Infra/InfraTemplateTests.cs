@@ -187,6 +187,24 @@ public sealed class InfraTemplateTests
     }
 
     [Fact]
+    public async Task The_allowed_origins_parameter_reaches_the_apps_CORS_setting_and_the_platform_CORS_stays_unset()
+    {
+        var (_, _, template) = await Build.Value;
+        var parameter = template!["parameters"]!["apiAllowedOrigins"]!;
+        Assert.Equal("*", (string?)parameter["defaultValue"]);
+        var resources = await ResourcesAsync();
+        var module = Assert.Single(OfType(resources, "Microsoft.Resources/deployments"), d => d["properties"]!["parameters"]?["apiAllowedOrigins"] is not null);
+        Assert.Equal("[parameters('apiAllowedOrigins')]", (string?)module["properties"]!["parameters"]!["apiAllowedOrigins"]!["value"]);
+        var settings = Assert.Single(OfType(resources, "Microsoft.Web/sites/config"), c => ((string?)c["name"])!.Contains("appsettings", StringComparison.Ordinal));
+        Assert.Equal("[parameters('apiAllowedOrigins')]", (string?)settings["properties"]!["Api__AllowedOrigins"]);
+        // Platform CORS would take over from the app's and answer for admin routes too, without exposing the ETag.
+        var site = Assert.Single(OfType(resources, "Microsoft.Web/sites"));
+        Assert.Null(site["properties"]!["siteConfig"]!["cors"]);
+        var parameters = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "infra", "main.parameters.json")))!;
+        Assert.Equal("${API_ALLOWED_ORIGINS=*}", (string?)parameters["parameters"]!["apiAllowedOrigins"]!["value"]);
+    }
+
+    [Fact]
     public void The_settings_list_names_every_binding_expression_and_connection_of_the_app()
     {
         var metadata = File.ReadAllText(Path.Combine(RepositoryPaths.FunctionsOutput, "functions.metadata"));
