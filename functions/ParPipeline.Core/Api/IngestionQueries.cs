@@ -37,9 +37,9 @@ public sealed record IngestionsResponse(int Total, IReadOnlyList<Ingestion> Item
 
 /// <summary>One distinct file in the ledger, as the API lists it.</summary>
 public sealed record Ingestion(
-    string Sha256, LedgerStatus Status, IReadOnlyList<string> BlobNames, IReadOnlyList<string> IndexYears, int Units, int Problems,
+    string Sha256, LedgerStatus Status, IReadOnlyList<string> BlobNames, int Drops, IReadOnlyList<string> IndexYears, int Units, int Problems,
     IReadOnlyList<IngestProblem> Warnings, string StoredAs, string? RelatedVersion, DateTimeOffset ReceivedAt, long DurationMs)
 {
-    public static Ingestion Of(LedgerEntry e) => new(e.Sha256, e.Status, e.BlobNames, e.IndexYears, e.Units, e.Problems, e.Warnings,
+    public static Ingestion Of(LedgerEntry e) => new(e.Sha256, e.Status, e.BlobNames, e.Drops, e.IndexYears, e.Units, e.Problems, e.Warnings,
         e.StoredAs, e.RelatedVersion, e.ReceivedAt, (long)e.Duration.TotalMilliseconds);
 }

@@ -35,7 +35,7 @@ public sealed class DropSweeper(BlobServiceClient blobs, IngestionService ingest
             {
                 var download = await container.GetBlobClient(item.Name).DownloadStreamingAsync(cancellationToken: ct);
                 await using var content = download.Value.Content;
-                var outcome = await ingestion.IngestAsync(item.Name, content, ct);
+                var outcome = await ingestion.IngestAsync(item.Name, content, download.Value.Details.ETag.ToString(), download.Value.Details.LastModified, ct);
                 log.LogWarning("Swept {Blob}, left in {Container} since {Modified:u}: {Outcome}", item.Name, PipelineStorageNames.DropsContainer, item.Properties.LastModified, outcome);
                 swept++;
             }

@@ -5,6 +5,18 @@ namespace ParPipeline.Ingest;
 /// <summary>A file as dropped: its blob name, its bytes and their SHA-256 (the ledger key and the file version).</summary>
 public sealed record DroppedFile(string BlobName, byte[] Content, string Sha256)
 {
+    /// <summary>The drop's blob ETag as read; null when the bytes did not come from a blob (a direct call).</summary>
+    public string? ETag { get; init; }
+
+    /// <summary>When it was uploaded (the blob's Last-Modified), so a late event of an older upload never replaces a newer one.</summary>
+    public DateTimeOffset DroppedAt { get; init; }
+
+    /// <summary>
+    /// This drop's identity in the ledger, <c>{name}@{ETag}</c>: every delivery of one upload's event has it, a new
+    /// upload under the same name has another. Without an ETag, every call is a drop of its own.
+    /// </summary>
+    public string DropTag { get; init; } = "";
+
     /// <summary>The lower-case extension with its dot, from an allow-list; ".bin" for anything else.</summary>
     public string Extension => Path.GetExtension(FileName).ToLowerInvariant() switch
     {

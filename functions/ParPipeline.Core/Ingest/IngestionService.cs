@@ -1,3 +1,6 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ParPipeline.Indices;
@@ -31,12 +34,37 @@ public sealed class IngestionService(
     /// <summary>Whether this instance is ingesting a drop of that name right now.</summary>
     public bool IsInFlight(string blobName) => _inFlight.ContainsKey(blobName);
 
-    public async Task<IngestOutcome> IngestAsync(string blobName, Stream content, CancellationToken ct)
+    /// <summary>
+    /// A drop as a trigger hands it over, once per delivery of its event. Event Grid delivers at least once and
+    /// the Functions host keeps no blob receipts for an Event Grid source, so the same upload can arrive twice at
+    /// once or minutes apart: its ETag makes every delivery after the first a no-op that says so.
+    /// </summary>
+    public async Task<IngestOutcome> IngestDropAsync(BlobClient blob, CancellationToken ct)
+    {
+        Response<BlobDownloadStreamingResult> download;
+        try
+        {
+            download = await blob.DownloadStreamingAsync(cancellationToken: ct);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            log.LogInformation("{Blob} is no longer in {Container}: an earlier delivery of its event took it; nothing to do", blob.Name, PipelineStorageNames.DropsContainer);
+            return IngestOutcome.Gone;
+        }
+        await using var content = download.Value.Content;
+        return await IngestAsync(blob.Name, content, download.Value.Details.ETag.ToString(), download.Value.Details.LastModified, ct);
+    }
+
+    /// <summary>Bytes that did not come from a blob (tests, tools): each call is a drop of its own, dropped now.</summary>
+    public Task<IngestOutcome> IngestAsync(string blobName, Stream content, CancellationToken ct) =>
+        IngestAsync(blobName, content, null, clock.GetUtcNow(), ct);
+
+    public async Task<IngestOutcome> IngestAsync(string blobName, Stream content, string? etag, DateTimeOffset droppedAt, CancellationToken ct)
     {
         _inFlight.AddOrUpdate(blobName, 1, (_, n) => n + 1);
         try
         {
-            return await IngestCoreAsync(blobName, content, ct);
+            return await IngestCoreAsync(blobName, content, etag, droppedAt, ct);
         }
         finally
         {
@@ -47,22 +75,31 @@ public sealed class IngestionService(
         }
     }
 
-    private async Task<IngestOutcome> IngestCoreAsync(string blobName, Stream content, CancellationToken ct)
+    private async Task<IngestOutcome> IngestCoreAsync(string blobName, Stream content, string? etag, DateTimeOffset droppedAt, CancellationToken ct)
     {
         var started = clock.GetTimestamp();
         var receivedAt = clock.GetUtcNow();
         var limit = options.Value.MaxFileBytes;
-        var (file, sha, length) = await DroppedFile.ReadAsync(blobName, content, limit, ct);
+        var (read, sha, length) = await DroppedFile.ReadAsync(blobName, content, limit, ct);
+        var dropTag = $"{blobName}@{etag ?? Guid.NewGuid().ToString("N")}";
+        var file = read is null ? null : read with { ETag = etag, DroppedAt = droppedAt, DropTag = dropTag };
 
         if (await ledger.GetAsync(sha, ct) is { } known)
         {
-            await ledger.AddDropAsync(sha, blobName, ct);
+            var added = await ledger.AddDropAsync(sha, blobName, dropTag, ct);
             // A file refused unread lives only in ministry-drops: never delete what was not copied.
             if (!known.StoredAs.StartsWith(PipelineStorageNames.DropsContainer + "/", StringComparison.Ordinal))
             {
-                await vault.DeleteDropAsync(blobName, ct);
+                await vault.DeleteDropAsync(blobName, etag, ct);
             }
-            log.LogInformation("{Blob} has the same bytes as {KnownBlob} ({Status}); nothing to do", blobName, known.BlobName, known.Status);
+            if (added)
+            {
+                log.LogInformation("{Blob} has the same bytes as {KnownBlob} ({Status}); nothing to do", blobName, known.BlobName, known.Status);
+            }
+            else
+            {
+                log.LogInformation("{Blob} ({ETag}) was delivered again; the ledger has this drop already, nothing to do", blobName, etag);
+            }
             return new IngestOutcome(IngestStatus.Duplicate, sha, [.. known.IndexYears.Select(Parse)], known.Units, [], []);
         }
 
@@ -72,7 +109,7 @@ public sealed class IngestionService(
             var problem = new IngestProblem(null, null, null, ProblemCodes.FileTooLarge,
                 $"{blobName} is {length:N0} bytes; files over {limit:N0} bytes (setting Ingestion__MaxFileBytes) are refused and left in {PipelineStorageNames.DropsContainer}.");
             await ledger.RecordAsync(new LedgerEntry(sha, [blobName], LedgerStatus.Rejected, [], 0, 1, [problem],
-                $"{PipelineStorageNames.DropsContainer}/{blobName}", null, receivedAt, clock.GetElapsedTime(started)), ct);
+                $"{PipelineStorageNames.DropsContainer}/{blobName}", null, receivedAt, clock.GetElapsedTime(started)) { DropTags = [dropTag] }, ct);
             return new IngestOutcome(IngestStatus.Rejected, sha, [], 0, [problem], []);
         }
 
@@ -106,12 +143,22 @@ public sealed class IngestionService(
             {
                 return finished;
             }
+            string? newer = null;
             foreach (var table in parsed.Tables)
             {
                 var current = await scores.GetAsync(table.IndexYear, ct);
                 if (current is not null && current.Version != file.Sha256 && current.DataHash == ScoreStore.DataHash(table))
                 {
                     duplicateOf = current.Version;
+                    continue;
+                }
+                // Events arrive in any order: a late event of an older upload never replaces a newer version.
+                if (current is { DroppedAt: { } currentDroppedAt } && current.Version != file.Sha256 && currentDroppedAt > file.DroppedAt)
+                {
+                    newer = current.Version;
+                    await scores.KeepAsync(table, file, ct);
+                    log.LogInformation("{Blob}, uploaded {DroppedAt:o}, is older than the current {IndexYear} version ({Current}, uploaded {CurrentDroppedAt:o}): kept as superseded",
+                        blobName, file.DroppedAt, table.IndexYear, current.Version[..12], currentDroppedAt);
                     continue;
                 }
                 // current.Version == this file: an earlier attempt wrote it and died before the ledger; write again.
@@ -122,20 +169,21 @@ public sealed class IngestionService(
                 }
                 written.Add(table.IndexYear);
             }
-            status = written.Count == 0 ? LedgerStatus.Duplicate : LedgerStatus.Ingested;
+            status = written.Count > 0 ? LedgerStatus.Ingested : newer is not null ? LedgerStatus.Superseded : LedgerStatus.Duplicate;
             await ledger.RecordAsync(new LedgerEntry(file.Sha256, [blobName], status, [.. parsed.Tables.Select(t => t.IndexYear.PartitionKey)],
-                units, 0, warnings, storedAs, status == LedgerStatus.Duplicate ? duplicateOf : null, receivedAt, clock.GetElapsedTime(started)), ct);
+                units, 0, warnings, storedAs, status switch { LedgerStatus.Duplicate => duplicateOf, LedgerStatus.Superseded => newer, _ => null },
+                receivedAt, clock.GetElapsedTime(started)) { DropTags = [dropTag] }, ct);
         }
         foreach (var indexYear in written)
         {
             await recompute.SendAsync(new RecomputeRequest(indexYear.Index, indexYear.Year), ct);
         }
-        await vault.DeleteDropAsync(blobName, ct);
+        await vault.DeleteDropAsync(blobName, etag, ct);
         foreach (var warning in warnings)
         {
             log.LogWarning("{Blob}: {Warning}", blobName, warning);
         }
-        return new IngestOutcome(status == LedgerStatus.Ingested ? IngestStatus.Ingested : IngestStatus.Duplicate,
+        return new IngestOutcome(status switch { LedgerStatus.Ingested => IngestStatus.Ingested, LedgerStatus.Superseded => IngestStatus.Superseded, _ => IngestStatus.Duplicate },
             file.Sha256, [.. parsed.Tables.Select(t => t.IndexYear)], units, [], warnings);
     }
 
@@ -210,11 +258,11 @@ public sealed class IngestionService(
             }
             status = flipped == 0 ? LedgerStatus.Duplicate : LedgerStatus.Ingested;
             await ledger.RecordAsync(new LedgerEntry(file.Sha256, [file.BlobName], status, [.. versions.Select(v => v.IndexYear.PartitionKey)],
-                units, 0, [], storedAs, status == LedgerStatus.Duplicate ? duplicateOf : null, receivedAt, clock.GetElapsedTime(started)), ct);
+                units, 0, [], storedAs, status == LedgerStatus.Duplicate ? duplicateOf : null, receivedAt, clock.GetElapsedTime(started)) { DropTags = [file.DropTag] }, ct);
         }
-        await vault.DeleteDropAsync(file.BlobName, ct);
+        await vault.DeleteDropAsync(file.BlobName, file.ETag, ct);
         log.LogInformation("{Blob}: {Rows} criterion scores of {Units} units staged and made current", file.BlobName, versions.Sum(v => v.Rows), units);
-        return new IngestOutcome(status == LedgerStatus.Ingested ? IngestStatus.Ingested : IngestStatus.Duplicate,
+        return new IngestOutcome(status switch { LedgerStatus.Ingested => IngestStatus.Ingested, LedgerStatus.Superseded => IngestStatus.Superseded, _ => IngestStatus.Duplicate },
             file.Sha256, [.. versions.Select(v => v.IndexYear)], units, [], []);
     }
 
@@ -269,8 +317,8 @@ public sealed class IngestionService(
         {
             return null;
         }
-        await ledger.AddDropAsync(file.Sha256, file.BlobName, ct);
-        await vault.DeleteDropAsync(file.BlobName, ct);
+        await ledger.AddDropAsync(file.Sha256, file.BlobName, file.DropTag, ct);
+        await vault.DeleteDropAsync(file.BlobName, file.ETag, ct);
         log.LogInformation("{Blob} has the same bytes as {KnownBlob} ({Status}), finished meanwhile", file.BlobName, known.BlobName, known.Status);
         return new IngestOutcome(IngestStatus.Duplicate, file.Sha256, [.. known.IndexYears.Select(Parse)], known.Units, [], []);
     }
@@ -283,8 +331,8 @@ public sealed class IngestionService(
         var report = new ErrorReport(file.BlobName, file.Sha256, expected, problems, clock.GetUtcNow());
         var storedAs = await vault.QuarantineAsync(file, report, ct);
         await ledger.RecordAsync(new LedgerEntry(file.Sha256, [file.BlobName], LedgerStatus.Rejected, [], 0, problems.Count, [],
-            storedAs, null, receivedAt, clock.GetElapsedTime(started)), ct);
-        await vault.DeleteDropAsync(file.BlobName, ct);
+            storedAs, null, receivedAt, clock.GetElapsedTime(started)) { DropTags = [file.DropTag] }, ct);
+        await vault.DeleteDropAsync(file.BlobName, file.ETag, ct);
         return new IngestOutcome(IngestStatus.Rejected, file.Sha256, [], 0, problems, []);
     }
 

@@ -33,7 +33,11 @@ public sealed class FileVault(BlobServiceClient blobs)
     /// Removes a handled drop so that <c>ministry-drops</c> only ever holds pending work; false when the name has
     /// '.' or '..' segments, which a URI would resolve to another blob: such a drop is left for a person.
     /// </summary>
-    public async Task<bool> DeleteDropAsync(string blobName, CancellationToken ct)
+    /// <summary>
+    /// Deletes the drop once its copy is stored; with <paramref name="etag"/>, only while the blob is still the
+    /// upload that was read, so a newer upload under the same name (its own event is on its way) is never lost.
+    /// </summary>
+    public async Task<bool> DeleteDropAsync(string blobName, string? etag, CancellationToken ct)
     {
         if (blobName.Split('/').Any(part => part is "." or ".."))
         {
@@ -42,7 +46,13 @@ public sealed class FileVault(BlobServiceClient blobs)
         try
         {
             await blobs.GetBlobContainerClient(PipelineStorageNames.DropsContainer).GetBlobClient(blobName)
-                .DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: ct);
+                .DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots,
+                    etag is null ? null : new BlobRequestConditions { IfMatch = new ETag(etag) }, ct);
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            // Uploaded again under the same name since it was read: that upload is a drop of its own.
+            return false;
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {

@@ -38,7 +38,12 @@ public sealed class IngestionLedger(TableServiceClient tables)
             if (row.HasValue)
             {
                 var known = Names(row.Value!);
-                merged = entry with { BlobNames = [.. known, .. entry.BlobNames.Where(n => !known.Contains(n))] };
+                var tags = Tags(row.Value!);
+                merged = entry with
+                {
+                    BlobNames = [.. known, .. entry.BlobNames.Where(n => !known.Contains(n))],
+                    DropTags = [.. tags, .. entry.DropTags.Where(t => !tags.Contains(t))],
+                };
             }
             try
             {
@@ -58,29 +63,38 @@ public sealed class IngestionLedger(TableServiceClient tables)
         }
     }
 
-    /// <summary>Adds a drop name to a known file's row (a re-drop of the same bytes).</summary>
-    public async Task AddDropAsync(string sha256, string blobName, CancellationToken ct)
+    /// <summary>
+    /// Adds a drop to a known file's row (a re-drop of the same bytes); false when that drop (<paramref name="dropTag"/>:
+    /// name and ETag) is already there, that is, when this is another delivery of an event already handled.
+    /// </summary>
+    public async Task<bool> AddDropAsync(string sha256, string blobName, string dropTag, CancellationToken ct)
     {
         for (var attempt = 0; ; attempt++)
         {
             var row = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, sha256, cancellationToken: ct);
             if (!row.HasValue)
             {
-                return;
+                return false;
             }
             var entity = row.Value!;
             var names = Names(entity);
+            var tags = Tags(entity);
+            if (tags.Contains(dropTag) && names.Contains(blobName))
+            {
+                return false;
+            }
             if (!names.Contains(blobName))
             {
                 names.Add(blobName);
             }
+            tags.Add(dropTag);
             entity["BlobNames"] = Cut(JsonSerializer.Serialize(names, PipelineJson.Options));
-            entity["Drops"] = (entity.GetInt32("Drops") ?? 1) + 1;
+            SetTags(entity, tags);
             try
             {
                 // Optimistic concurrency: two re-drops at once must not lose a name.
                 await Table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, ct);
-                return;
+                return true;
             }
             catch (RequestFailedException e) when (e.Status == 412 && attempt < 5)
             {
@@ -143,11 +157,30 @@ public sealed class IngestionLedger(TableServiceClient tables)
         return entries;
     }
 
-    private static TableEntity ToEntity(LedgerEntry entry) => new(Partition, entry.Sha256)
+    /// <summary>Drop tags kept per file; past it only the count grows (a property holds at most 64 KiB).</summary>
+    private const int MaxTags = 200;
+
+    private static void SetTags(TableEntity entity, List<string> tags)
+    {
+        // Under the cap the tags are the count; over it, each new tag adds one to what was counted.
+        var drops = tags.Count <= MaxTags ? tags.Count : (entity.GetInt32("Drops") ?? MaxTags) + 1;
+        entity["DropTags"] = Cut(JsonSerializer.Serialize(tags.TakeLast(MaxTags), PipelineJson.Options));
+        entity["Drops"] = drops;
+    }
+
+    private static List<string> Tags(TableEntity row) => Deserialize<List<string>>(row.GetString("DropTags")) ?? [];
+
+    private static TableEntity ToEntity(LedgerEntry entry)
+    {
+        var entity = Fields(entry);
+        SetTags(entity, [.. entry.DropTags]);
+        return entity;
+    }
+
+    private static TableEntity Fields(LedgerEntry entry) => new(Partition, entry.Sha256)
     {
         ["BlobNames"] = Cut(JsonSerializer.Serialize(entry.BlobNames, PipelineJson.Options)),
         ["BlobName"] = entry.BlobName,
-        ["Drops"] = entry.BlobNames.Count,
         ["Status"] = entry.Status.ToString().ToLowerInvariant(),
         ["IndexYears"] = string.Join(",", entry.IndexYears),
         ["Units"] = entry.Units,
@@ -170,7 +203,11 @@ public sealed class IngestionLedger(TableServiceClient tables)
         row.GetString("StoredAs") ?? "",
         row.GetString("RelatedVersion"),
         row.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue,
-        TimeSpan.FromMilliseconds(row.GetInt64("DurationMs") ?? 0));
+        TimeSpan.FromMilliseconds(row.GetInt64("DurationMs") ?? 0))
+    {
+        DropTags = Tags(row),
+        Drops = row.GetInt32("Drops") ?? Math.Max(1, Tags(row).Count),
+    };
 
     private static List<string> Names(TableEntity row) =>
         Deserialize<List<string>>(row.GetString("BlobNames")) ?? [row.GetString("BlobName") ?? ""];

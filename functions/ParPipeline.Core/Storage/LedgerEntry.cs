@@ -23,5 +23,14 @@ public sealed record LedgerEntry(
 {
     public string BlobName => BlobNames.Count > 0 ? BlobNames[0] : "";
 
+    /// <summary>
+    /// Every distinct drop of these bytes, as <c>{blob name}@{ETag}</c>: an upload is one drop however many times
+    /// Event Grid delivers its event (at least once), and a second upload under the same name is another.
+    /// </summary>
+    public IReadOnlyList<string> DropTags { get; init; } = [];
+
+    /// <summary>How many distinct drops brought these bytes (the ledger keeps the latest 200 tags, and counts on).</summary>
+    public int Drops { get; init; } = 1;
+
     public string? IndexYear => IndexYears.Count > 0 ? IndexYears[0] : null;
 }

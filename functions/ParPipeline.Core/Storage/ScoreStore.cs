@@ -44,6 +44,13 @@ public sealed class ScoreStore(TableServiceClient tables)
         await PartitionWriter.ReplacePartitionAsync(Table, current, Entities(current, table, file, dataHash), await stale, ct);
     }
 
+    /// <summary>Keeps a table as a version only (partition <c>{INDEX}-{YEAR}@{sha256}</c>): an older upload that arrived late.</summary>
+    public Task KeepAsync(ScoreTable table, DroppedFile file, CancellationToken ct)
+    {
+        var kept = $"{table.IndexYear.PartitionKey}{VersionSeparator}{file.Sha256}";
+        return PartitionWriter.ReplacePartitionAsync(Table, kept, Entities(kept, table, file, DataHash(table)), [], ct);
+    }
+
     public Task<ScoreSet?> GetAsync(IndexYear indexYear, CancellationToken ct) => ReadAsync(indexYear, indexYear.PartitionKey, ct);
 
     /// <summary>The file version (SHA-256) of an index-year's current scores, reading one row; null when none.</summary>
@@ -92,6 +99,7 @@ public sealed class ScoreStore(TableServiceClient tables)
                 ["BlobName"] = file.BlobName,
                 ["Sheet"] = table.Sheet,
                 ["Row"] = unit.Row,
+                ["DroppedAt"] = file.DroppedAt,
             };
             foreach (var (key, value) in unit.Values)
             {
@@ -105,21 +113,23 @@ public sealed class ScoreStore(TableServiceClient tables)
         })];
 
     private static readonly HashSet<string> Bookkeeping =
-        ["PartitionKey", "RowKey", "Timestamp", "odata.etag", "UnitName", "Version", "DataHash", "BlobName", "Sheet", "Row", "PublishedRank"];
+        ["PartitionKey", "RowKey", "Timestamp", "odata.etag", "UnitName", "Version", "DataHash", "BlobName", "Sheet", "Row", "PublishedRank", "DroppedAt"];
 
     private async Task<ScoreSet?> ReadAsync(IndexYear indexYear, string partition, CancellationToken ct)
     {
         var scores = new List<UnitScore>();
         string? version = null, dataHash = null;
+        DateTimeOffset? droppedAt = null;
         await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: ct))
         {
             version ??= row.GetString("Version");
             dataHash ??= row.GetString("DataHash");
+            droppedAt ??= row.GetDateTimeOffset("DroppedAt");
             var fields = row.Where(p => !Bookkeeping.Contains(p.Key) && p.Value is double)
                 .ToDictionary(p => char.ToLowerInvariant(p.Key[0]) + p.Key[1..], p => (double)p.Value, StringComparer.Ordinal);
             scores.Add(new UnitScore(row.RowKey, row.GetString("UnitName") ?? row.RowKey,
                 fields.GetValueOrDefault(IndexDefinition.TotalKey, double.NaN), fields, row.GetInt32("PublishedRank")));
         }
-        return scores.Count == 0 ? null : new ScoreSet(indexYear, version ?? "", dataHash ?? "", scores);
+        return scores.Count == 0 ? null : new ScoreSet(indexYear, version ?? "", dataHash ?? "", scores) { DroppedAt = droppedAt };
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Azure.WebJobs;
 using Microsoft.Extensions.Logging;
+using Azure.Storage.Blobs;
 using ParPipeline.Ingest;
 using ParPipeline.Storage;
 
@@ -10,10 +11,10 @@ public sealed class IngestDrop(IngestionService ingestion, ILogger<IngestDrop> l
 {
     [FunctionName(nameof(IngestDrop))]
     public async Task Run(
-        [BlobTrigger(PipelineStorageNames.DropsContainer + "/{name}", Connection = PipelineStorageNames.Connection)] Stream blob,
+        [BlobTrigger(PipelineStorageNames.DropsContainer + "/{name}", Connection = PipelineStorageNames.Connection)] BlobClient blob,
         string name, CancellationToken ct)
     {
-        var outcome = await ingestion.IngestAsync(name, blob, ct);
+        var outcome = await ingestion.IngestDropAsync(blob, ct);
         log.LogInformation("{Blob}: {Outcome}", name, outcome);
     }
 }

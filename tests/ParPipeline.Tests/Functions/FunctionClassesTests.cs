@@ -23,7 +23,9 @@ public sealed class FunctionClassesTests(AzuriteFixture azurite)
         var recompute = new ParPipeline.Functions.RecomputeRankings(services.GetRequiredService<RankingService>(), NullLogger<ParPipeline.Functions.RecomputeRankings>.Instance);
         var publish = new ParPipeline.Functions.PublishReports(services.GetRequiredService<ReportPublisher>(), NullLogger<ParPipeline.Functions.PublishReports>.Instance);
 
-        await ingest.Run(Samples.Open(Samples.Par2023), Samples.Par2023, CancellationToken.None);
+        await Blobs.DropAsync(services, Samples.Par2023, Samples.Bytes(Samples.Par2023));
+        var drop = services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(PipelineStorageNames.DropsContainer).GetBlobClient(Samples.Par2023);
+        await ingest.Run(drop, Samples.Par2023, CancellationToken.None);
         var message = await services.GetRequiredService<QueueServiceClient>().GetQueueClient(PipelineStorageNames.RecomputeQueue).ReceiveMessageAsync();
         await recompute.Run(message.Value.Body.ToString(), CancellationToken.None);
         await publish.Run(new TimerInfo { IsPastDue = true }, CancellationToken.None);
