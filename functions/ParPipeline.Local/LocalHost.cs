@@ -111,7 +111,8 @@ public sealed class LocalHost : IAsyncDisposable
                 services.AddParPipeline(context.Configuration);
                 services.AddSingleton<ITypeLocator, LocalTriggerTypes>();
                 services.AddSingleton<ReportMirror>();
-                services.AddSingleton(_ => AdminKey.From(context.Configuration, Path.Combine(RepositoryRoot.TryFind() ?? Path.GetTempPath(), options.DataDirectory)));
+                // Read now, not on first use: a key file others can read stops the host at start.
+                services.AddSingleton(AdminKey.From(context.Configuration, Path.Combine(RepositoryRoot.TryFind() ?? Path.GetTempPath(), options.DataDirectory)));
                 services.AddRouting();
             })
             .ConfigureWebHost(web => LocalWeb.Configure(web, options.HttpPort))

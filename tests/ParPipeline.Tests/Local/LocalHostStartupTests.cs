@@ -40,6 +40,43 @@ public sealed class LocalHostStartupTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task The_generated_admin_key_file_is_readable_by_its_owner_only()
+    {
+        var data = Directory.CreateTempSubdirectory("local-").FullName;
+        using var host = LocalHostProcess.Start(["serve", "--port", $"{FreePort()}"], new Dictionary<string, string?>
+        {
+            ["PipelineStorage"] = azurite.NewAccountConnectionString(),
+            ["Local__DataDirectory"] = data,
+        });
+        await host.WaitForOutputAsync("Serving.", Limit);
+        var file = Path.Combine(data, "admin.key");
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        Assert.Contains($"Admin key (header x-functions-key, kept in .local/admin.key): {File.ReadAllText(file)}", host.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead, "0644")]
+    [InlineData(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupWrite, "0620")]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task A_key_file_others_can_read_or_write_stops_the_host_with_one_clear_line(UnixFileMode mode, string octal)
+    {
+        var data = Directory.CreateTempSubdirectory("local-").FullName;
+        var file = Path.Combine(data, "admin.key");
+        await File.WriteAllTextAsync(file, "k3y");
+        File.SetUnixFileMode(file, mode);
+        using var host = LocalHostProcess.Start(["serve", "--port", $"{FreePort()}"], new Dictionary<string, string?>
+        {
+            ["PipelineStorage"] = azurite.NewAccountConnectionString(),
+            ["Local__DataDirectory"] = data,
+        });
+
+        Assert.Equal(2, await host.WaitForExitAsync(Limit));
+        Assert.Equal($"error: {file} can be read or written by other users of this machine (mode {octal}); it holds the admin key: " +
+            $"run 'chmod 600 {file}' (or delete it for a new key) and start again.", host.StandardError);
+    }
+
+    [Fact]
     public async Task Unreachable_storage_gives_one_clear_line_and_exit_code_2()
     {
         const string nowhere = "http://127.0.0.1:1/devstoreaccount1";
