@@ -52,6 +52,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<MoverQueries>();
         services.AddSingleton<IngestionQueries>();
         services.AddSingleton<CorsPolicy>();
+        services.AddSingleton<StatusQuery>();
         services.AddSingleton<PipelineApi>();
         services.AddSingleton<IndexQueries>();
         services.AddSingleton<HealthQuery>();

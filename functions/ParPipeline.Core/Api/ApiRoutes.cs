@@ -68,10 +68,13 @@ public static class ApiRoutes
         "Re-queue recompute requests that failed every try", typeof(RedriveResponse), []);
 
     public static readonly ApiRoute Health = new("ApiHealth", "GET", "health", ApiAccess.Read,
-        "Whether storage answers", typeof(HealthResponse), []);
+        "Whether storage answers (always anonymous, for probes)", typeof(HealthResponse), []);
+
+    public static readonly ApiRoute Status = new("ApiStatus", "GET", "manage/status", ApiAccess.Admin,
+        "Storage latency, queue lengths, poisoned requests, drops waiting and the last ingestion", typeof(StatusResponse), []);
 
     public static readonly ApiRoute OpenApi = new("ApiOpenApi", "GET", "openapi.json", ApiAccess.Read,
         "This API as an OpenAPI 3.1 document", typeof(object), []);
 
-    public static IReadOnlyList<ApiRoute> All { get; } = [Indices, Rankings, Units, Unit, History, Compare, Movers, Ingestions, PublishReports, Redrive, Health, OpenApi];
+    public static IReadOnlyList<ApiRoute> All { get; } = [Indices, Rankings, Units, Unit, History, Compare, Movers, Ingestions, PublishReports, Redrive, Health, Status, OpenApi];
 }

@@ -20,7 +20,7 @@ public static class OpenApiDescription
     {
         [ApiRoutes.Indices.Name] = "Rankings", [ApiRoutes.Rankings.Name] = "Rankings", [ApiRoutes.Movers.Name] = "Rankings",
         [ApiRoutes.Units.Name] = "Units", [ApiRoutes.Unit.Name] = "Units", [ApiRoutes.History.Name] = "Units", [ApiRoutes.Compare.Name] = "Units",
-        [ApiRoutes.Ingestions.Name] = "Operations", [ApiRoutes.PublishReports.Name] = "Operations", [ApiRoutes.Redrive.Name] = "Operations",
+        [ApiRoutes.Ingestions.Name] = "Operations", [ApiRoutes.Status.Name] = "Operations", [ApiRoutes.PublishReports.Name] = "Operations", [ApiRoutes.Redrive.Name] = "Operations",
         [ApiRoutes.Health.Name] = "Service", [ApiRoutes.OpenApi.Name] = "Service",
     };
 

@@ -15,7 +15,7 @@ namespace ParPipeline.Api;
 /// </summary>
 public sealed class PipelineApi(
     IOptions<ApiOptions> options, CorsPolicy cors, Indices.IndexCatalog catalog, IndexQueries indices, RankingQueries rankings, UnitQueries units, MoverQueries movers,
-    IngestionQueries ingestions, ReportCommands reports, RecomputeRedrive redrive, HealthQuery health)
+    IngestionQueries ingestions, ReportCommands reports, RecomputeRedrive redrive, HealthQuery health, StatusQuery status)
 {
     private readonly Lazy<ApiResponse> _openApi = new(() => ApiResponse.Bytes(ApiResponse.Json, OpenApiDescription.Json(catalog)));
 
@@ -42,6 +42,9 @@ public sealed class PipelineApi(
 
     public Task<ApiResponse> HealthAsync(ApiRequest request, CancellationToken ct) =>
         ServeAsync(ApiRoutes.Health, request, () => health.CheckAsync(ct));
+
+    public Task<ApiResponse> StatusAsync(ApiRequest request, CancellationToken ct) =>
+        ServeAsync(ApiRoutes.Status, request, () => status.GetAsync(ct));
 
     public Task<ApiResponse> OpenApiAsync(ApiRequest request, CancellationToken ct) =>
         ServeAsync(ApiRoutes.OpenApi, request, () => Task.FromResult(_openApi.Value));

@@ -14,6 +14,11 @@ public sealed class ApiAdminFunctions(PipelineApi api)
         [HttpTrigger(AuthorizationLevel.Function, "get", "head", "post", "put", "patch", "delete", "options", Route = "ingestions")] HttpRequest request) =>
         new ApiResult(await api.IngestionsAsync(request.ToApiRequest(), request.HttpContext.RequestAborted));
 
+    [Function("ApiStatus")]
+    public async Task<IActionResult> Status(
+        [HttpTrigger(AuthorizationLevel.Function, "get", "head", "post", "put", "patch", "delete", "options", Route = "manage/status")] HttpRequest request) =>
+        new ApiResult(await api.StatusAsync(request.ToApiRequest(), request.HttpContext.RequestAborted));
+
     [Function("ApiRedrive")]
     public async Task<IActionResult> Redrive(
         [HttpTrigger(AuthorizationLevel.Function, "get", "head", "post", "put", "patch", "delete", "options", Route = "manage/redrive")] HttpRequest request) =>

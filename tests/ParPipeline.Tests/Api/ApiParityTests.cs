@@ -27,7 +27,7 @@ public sealed class ApiParityTests(AzuriteFixture azurite)
         "GET api/units/MOJ", "GET api/units/48/history", "GET api/units/48/history?index=SIPAS", "GET api/compare?units=48,31&index=PAR&from=2022",
         "GET api/compare?units=Atlantis", "GET api/movers/PAR/2023?top=3", "GET api/movers/SIPAS/2023?by=points", "GET api/movers/PAR/2023?top=0",
         "GET api/ingestions", "GET api/ingestions?status=ingested&top=2", "GET api/ingestions?status=lost",
-        "POST api/manage/reports/PAR/2023", "POST api/manage/reports/PAR/1999", "POST api/manage/redrive",
+        "POST api/manage/reports/PAR/2023", "POST api/manage/reports/PAR/1999", "POST api/manage/redrive", "GET api/manage/status",
         // HTTP as consumers use it: HEAD, other methods, CORS, compression, content negotiation, names, bad paths.
         "HEAD api/rankings/PAR/2023", "HEAD api/units/Atlantis", "DELETE api/units", "OPTIONS api/indices", "GET api/manage/redrive",
         "OPTIONS api/rankings/PAR/2023 | Origin: https://dash.example.vn | Access-Control-Request-Method: GET | Access-Control-Request-Headers: if-none-match",

@@ -369,4 +369,29 @@ public sealed class ApiRouteTests(AzuriteFixture azurite)
         await Eventually.GetAsync(async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0 ? "taken" : null,
             TimeSpan.FromSeconds(30), "the re-driven request taken by the recompute trigger");
     }
+
+    [Fact]
+    public async Task Health_tells_probes_only_whether_storage_answers_and_the_keyed_status_gives_the_detail()
+    {
+        await using var api = await ApiTestHost.StartAsync(azurite, settings: new Dictionary<string, string?> { ["Api:ReadKey"] = "reader" });
+        var (health, body) = await api.GetJsonAsync("api/health");
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal("""{"status":"ok","storage":"reachable"}""", body.GetRawText());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.SendAsync(HttpMethod.Get, "api/manage/status")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.SendAsync(HttpMethod.Get, "api/manage/status", key: "reader")).StatusCode);
+        var response = await api.SendAsync(HttpMethod.Get, "api/manage/status", key: ApiTestHost.AdminKey);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var status = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = status.RootElement;
+        Assert.Equal(("ok", "reachable"), (root.GetProperty("status").GetString(), root.GetProperty("storage").GetString()));
+        Assert.InRange(root.GetProperty("storageLatencyMs").GetDouble(), 0.0, 5000.0);
+        Assert.Equal(["rankings-recompute", "rankings-recompute-poison"], root.GetProperty("queues").EnumerateArray().Select(q => q.GetProperty("queue").GetString()));
+        Assert.Equal(0, root.GetProperty("poisoned").GetInt32());
+        Assert.Equal(0, root.GetProperty("dropsWaiting").GetInt32());
+        var ledger = await api.Services.GetRequiredService<ParPipeline.Storage.IngestionLedger>().ListAsync(CancellationToken.None);
+        var newest = ledger.OrderByDescending(e => e.ReceivedAt).First();
+        Assert.Equal(newest.Sha256, root.GetProperty("lastIngestion").GetProperty("sha256").GetString());
+        Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
+    }
 }

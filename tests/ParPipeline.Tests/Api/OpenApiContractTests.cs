@@ -36,6 +36,7 @@ public sealed class OpenApiContractTests(AzuriteFixture azurite)
         ("GET", "api/ingestions", false, 401), ("PUT", "api/ingestions", true, 405),
         ("POST", "api/manage/reports/PAR/2023", true, 200), ("POST", "api/manage/reports/PAR/1999", true, 404), ("POST", "api/manage/reports/PAR/2023", false, 401),
         ("POST", "api/manage/redrive", true, 200), ("GET", "api/manage/redrive", true, 405),
+        ("GET", "api/manage/status", true, 200), ("GET", "api/manage/status", false, 401),
     ];
 
     [Fact]
