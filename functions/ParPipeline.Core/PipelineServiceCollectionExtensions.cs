@@ -33,6 +33,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<CriteriaIngestion>();
         services.AddSingleton<RankingStore>();
         services.AddSingleton<IngestionLedger>();
+        services.AddSingleton<PoisonLedger>();
+        services.AddSingleton<RecomputeAttempt>();
         services.AddSingleton<FileVault>();
         services.AddSingleton<RecomputeQueue>();
         services.AddSingleton<PublicationCatalog>();

@@ -90,8 +90,10 @@ public sealed class LocalHost : IAsyncDisposable
         }
     }
 
-    private static IHost Build(IConfiguration configuration, Dictionary<string, string?> overrides, LocalHostOptions options, Action<ILoggingBuilder> logging) =>
-        new HostBuilder()
+    private static IHost Build(IConfiguration configuration, Dictionary<string, string?> overrides, LocalHostOptions options, Action<ILoggingBuilder> logging)
+    {
+        var hostJson = LocalHostJson.Load(Path.Combine(RepositoryRoot.Find(), "host.json"), configuration);
+        return new HostBuilder()
             .ConfigureAppConfiguration(config => config
                 .AddInMemoryCollection(LocalDefaults.Settings)
                 .AddConfiguration(configuration)
@@ -100,15 +102,19 @@ public sealed class LocalHost : IAsyncDisposable
             .ConfigureWebJobs(webJobs =>
             {
                 webJobs.AddAzureStorageCoreServices();
-                webJobs.AddAzureStorageBlobs();
-                // The default polls an empty queue once a minute at most. Azure polls every 2 s (host.json); on one
-                // machine polling Azurite costs nothing, and 0.5 s takes a second off drop-to-visible (bench/).
-                webJobs.AddAzureStorageQueues(queues => queues.MaxPollingInterval = TimeSpan.FromMilliseconds(500));
+                // The Azure app's host.json, so both hosts retry and poison alike (LocalHostJson).
+                webJobs.AddAzureStorageBlobs(hostJson.Apply);
+                webJobs.AddAzureStorageQueues(hostJson.Apply);
                 webJobs.AddTimers();
             })
             .ConfigureServices((context, services) =>
             {
                 services.AddParPipeline(context.Configuration);
+                services.AddSingleton(hostJson);
+                if (hostJson.FunctionTimeout is { } timeout)
+                {
+                    services.Configure<JobHostFunctionTimeoutOptions>(o => o.Timeout = timeout);
+                }
                 services.AddSingleton<ITypeLocator, LocalTriggerTypes>();
                 services.AddSingleton<ReportMirror>();
                 // Read now, not on first use: a key file others can read stops the host at start.
@@ -118,6 +124,7 @@ public sealed class LocalHost : IAsyncDisposable
             .ConfigureWebHost(web => LocalWeb.Configure(web, options.HttpPort))
             .UseDefaultServiceProvider(o => { o.ValidateOnBuild = true; o.ValidateScopes = true; })
             .Build();
+    }
 
     private static async Task StartHostAsync(IHost host, int port, CancellationToken ct)
     {

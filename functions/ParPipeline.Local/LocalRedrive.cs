@@ -45,6 +45,15 @@ internal static class LocalRedrive
         {
             await output.WriteLineAsync($"  {message}");
         }
+        var skipped = body.RootElement.GetProperty("skipped").EnumerateArray().ToList();
+        if (skipped.Count > 0)
+        {
+            await output.WriteLineAsync($"left {skipped.Count} that cannot succeed, still recorded:");
+            foreach (var skip in skipped)
+            {
+                await output.WriteLineAsync($"  {skip.GetProperty("messageId").GetString()}: {skip.GetProperty("reason").GetString()}");
+            }
+        }
         return 0;
     }
 }

@@ -42,6 +42,10 @@ try
     await using var host = await LocalHost.StartAsync(configuration, LocalLogging.Configure, stopping.Token);
     Console.WriteLine($"Storage: {host.Storage}");
     Console.WriteLine($"API:     {host.BaseAddress}api/health");
+    foreach (var line in host.Services.GetRequiredService<LocalHostJson>().Describe())
+    {
+        Console.WriteLine(line);
+    }
     var adminKey = host.Services.GetRequiredService<ParPipeline.Local.Http.AdminKey>();
     if (adminKey.Generated)
     {

@@ -279,7 +279,7 @@ public static class ChaosRun
         {
             violations.Add($"{waiting} messages wait in {PipelineStorageNames.RecomputePoisonQueue} unrecorded");
         }
-        foreach (var poisoned in await services.GetRequiredService<IngestionLedger>().ListPoisonedAsync(ct))
+        foreach (var poisoned in await services.GetRequiredService<PoisonLedger>().ListPoisonedAsync(ct))
         {
             notes.Add($"poisoned and recorded: {poisoned.Queue} {poisoned.Message} after {poisoned.DequeueCount} tries");
         }

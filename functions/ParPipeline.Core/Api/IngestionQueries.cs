@@ -7,7 +7,7 @@ namespace ParPipeline.Api;
 /// <c>GET /api/ingestions?status=&amp;top=</c> (key required): what became of every distinct file dropped, newest
 /// first, and the recompute requests that failed every try.
 /// </summary>
-public sealed class IngestionQueries(IngestionLedger ledger)
+public sealed class IngestionQueries(IngestionLedger ledger, PoisonLedger poison)
 {
     public const int DefaultTop = 100;
     public const int MaxTop = 1000;
@@ -26,7 +26,7 @@ public sealed class IngestionQueries(IngestionLedger ledger)
             .Where(e => status is null || e.Status.ToString().Equals(status, StringComparison.OrdinalIgnoreCase))
             .OrderByDescending(e => e.ReceivedAt).ThenBy(e => e.Sha256, StringComparer.Ordinal)
             .ToList();
-        var poisoned = await ledger.ListPoisonedAsync(ct);
+        var poisoned = await poison.ListPoisonedAsync(ct);
         var body = new IngestionsResponse(entries.Count, [.. entries.Take(top ?? DefaultTop).Select(Ingestion.Of)], poisoned);
         return ApiResponse.Ok(body, cacheable: false);
     }

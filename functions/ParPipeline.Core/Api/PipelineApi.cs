@@ -58,8 +58,8 @@ public sealed class PipelineApi(
     public Task<ApiResponse> RedriveAsync(ApiRequest request, CancellationToken ct) =>
         ServeAsync(ApiRoutes.Redrive, request, async () =>
         {
-            var sent = await redrive.RedriveAsync(ct);
-            return ApiResponse.Ok(new RedriveResponse(sent.Count, sent), cacheable: false);
+            var result = await redrive.RedriveAsync(ct);
+            return ApiResponse.Ok(new RedriveResponse(result.Requeued.Count, result.Requeued, result.Skipped), cacheable: false);
         });
 
     /// <summary>The answer for a path under <c>/api</c> that no route owns (the local host's fallback).</summary>

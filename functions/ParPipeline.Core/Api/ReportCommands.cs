@@ -30,4 +30,4 @@ public sealed class ReportCommands(IndexCatalog indices, ReportPublisher publish
 public sealed record PublishResponse(string Index, int Year, string RankingHash, IReadOnlyList<string> Files);
 
 /// <summary>Body of <c>POST /api/manage/redrive</c>: the requests put back on <c>rankings-recompute</c>.</summary>
-public sealed record RedriveResponse(int Requeued, IReadOnlyList<string> Messages);
+public sealed record RedriveResponse(int Requeued, IReadOnlyList<string> Messages, IReadOnlyList<Ranking.RedriveSkip> Skipped);

@@ -9,7 +9,7 @@ namespace ParPipeline.Api;
 /// <c>GET /api/manage/status</c> (admin key): what an operator looks at when health is red or a year is late:
 /// storage latency, queue lengths, poisoned requests, drops waiting, the last ingestion.
 /// </summary>
-public sealed class StatusQuery(BlobServiceClient blobs, QueueServiceClient queues, IngestionLedger ledger, TimeProvider clock)
+public sealed class StatusQuery(BlobServiceClient blobs, QueueServiceClient queues, IngestionLedger ledger, PoisonLedger poison, TimeProvider clock)
 {
     public async Task<ApiResponse> GetAsync(CancellationToken ct)
     {
@@ -33,7 +33,7 @@ public sealed class StatusQuery(BlobServiceClient blobs, QueueServiceClient queu
                 lengths.Add(new QueueLength(name, 0));
             }
         }
-        var poisoned = (await ledger.ListPoisonedAsync(ct)).Count;
+        var poisoned = (await poison.ListPoisonedAsync(ct)).Count;
         var waiting = 0;
         await foreach (var _ in blobs.GetBlobContainerClient(PipelineStorageNames.DropsContainer).GetBlobsAsync(cancellationToken: ct))
         {

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace ParPipeline.Ranking;
@@ -6,7 +7,42 @@ namespace ParPipeline.Ranking;
 public sealed record RecomputeRequest(string Index, int Year)
 {
     public static RecomputeRequest Parse(string message) =>
-        JsonSerializer.Deserialize<RecomputeRequest>(message, PipelineJson.Options) is { Index.Length: > 0 } request
-            ? request
-            : throw new FormatException($"'{message}' is not a recompute request like {{\"index\":\"PAR\",\"year\":2023}}.");
+        TryDecode(message) ?? throw new FormatException($"'{ApiText.Clip(message)}' is not a recompute request like {{\"index\":\"PAR\",\"year\":2023}} (as JSON, or JSON in base64).");
+
+    /// <summary>
+    /// The request a message holds, as JSON or as JSON in base64 (what the app's queue client sends); null for
+    /// anything else. The hosts hand messages over undecoded (host.json messageEncoding "none"), so a message
+    /// someone typed by hand reaches the function and is recorded, instead of being lost in the host's decoder.
+    /// </summary>
+    public static RecomputeRequest? TryDecode(string message)
+    {
+        var text = message.Trim();
+        if (!text.StartsWith('{'))
+        {
+            var bytes = new byte[text.Length];
+            if (!Convert.TryFromBase64String(text, bytes, out var length))
+            {
+                return null;
+            }
+            text = Encoding.UTF8.GetString(bytes, 0, length).Trim();
+        }
+        try
+        {
+            return JsonSerializer.Deserialize<RecomputeRequest>(text, PipelineJson.Options) is { Index.Length: > 0, Year: > 0 } request ? request : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>How messages are echoed in errors: at most 60 characters, control characters shown as '?'.</summary>
+internal static class ApiText
+{
+    public static string Clip(string text)
+    {
+        var clean = new string([.. text.Take(60).Select(c => char.IsControl(c) ? '?' : c)]);
+        return text.Length > 60 ? clean + "…" : clean;
+    }
 }

@@ -7,12 +7,12 @@ namespace ParPipeline.Storage;
 
 /// <summary>
 /// Table <c>Ingestions</c>: one row per distinct file, keyed by the SHA-256 of its bytes, so every drop is
-/// accounted for: a re-drop of the same bytes adds its name to the row and changes nothing else.
+/// accounted for: a re-drop of the same bytes adds its name to the row and changes nothing else. Failed and
+/// poisoned recompute requests are kept beside them by <see cref="PoisonLedger"/>.
 /// </summary>
 public sealed class IngestionLedger(TableServiceClient tables)
 {
     private const string Partition = "files";
-    private const string PoisonPartition = "poison";
 
     // A string property holds at most 32K characters (Table Storage limit); warnings beyond are cut.
     private const int MaxTextLength = 30_000;
@@ -109,42 +109,6 @@ public sealed class IngestionLedger(TableServiceClient tables)
         {
             await RecordAsync(entry with { Status = LedgerStatus.Superseded, RelatedVersion = by }, ct);
         }
-    }
-
-    /// <summary>
-    /// A recompute request that failed on every try (the host moved it to the poison queue): kept in the
-    /// ledger (partition <c>poison</c>) so that it is seen, not lost, until someone re-drives it.
-    /// </summary>
-    public Task RecordPoisonAsync(string queue, string messageId, string message, long dequeueCount, DateTimeOffset at, CancellationToken ct) =>
-        Table.UpsertEntityAsync(new TableEntity(PoisonPartition, messageId)
-        {
-            ["Queue"] = queue,
-            ["Message"] = Cut(message),
-            ["DequeueCount"] = dequeueCount,
-            ["PoisonedAt"] = at,
-        }, TableUpdateMode.Replace, ct);
-
-    /// <summary>Forgets a poisoned request once it has been re-driven.</summary>
-    public async Task DeletePoisonAsync(string messageId, CancellationToken ct)
-    {
-        try
-        {
-            await Table.DeleteEntityAsync(PoisonPartition, messageId, Azure.ETag.All, ct);
-        }
-        catch (Azure.RequestFailedException e) when (e.Status == 404)
-        {
-        }
-    }
-
-    public async Task<IReadOnlyList<PoisonedMessage>> ListPoisonedAsync(CancellationToken ct)
-    {
-        var poisoned = new List<PoisonedMessage>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == PoisonPartition, cancellationToken: ct))
-        {
-            poisoned.Add(new PoisonedMessage(row.GetString("Queue") ?? "", row.RowKey, row.GetString("Message") ?? "",
-                row.GetInt64("DequeueCount") ?? 0, row.GetDateTimeOffset("PoisonedAt") ?? DateTimeOffset.MinValue));
-        }
-        return poisoned;
     }
 
     public async Task<IReadOnlyList<LedgerEntry>> ListAsync(CancellationToken ct)

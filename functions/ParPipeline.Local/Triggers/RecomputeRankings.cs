@@ -1,3 +1,4 @@
+using Azure.Storage.Queues.Models;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Extensions.Logging;
 using ParPipeline.Ranking;
@@ -5,14 +6,15 @@ using ParPipeline.Storage;
 
 namespace ParPipeline.Local.Triggers;
 
-public sealed class RecomputeRankings(RankingService rankings, ILogger<RecomputeRankings> log)
+/// <summary>The local twin of the Azure app's RecomputeRankings.</summary>
+public sealed class RecomputeRankings(RecomputeAttempt attempt, ILogger<RecomputeRankings> log)
 {
     [FunctionName(nameof(RecomputeRankings))]
     public async Task Run(
-        [QueueTrigger(PipelineStorageNames.RecomputeQueue, Connection = PipelineStorageNames.Connection)] string message,
+        [QueueTrigger(PipelineStorageNames.RecomputeQueue, Connection = PipelineStorageNames.Connection)] QueueMessage message,
         CancellationToken ct)
     {
-        var versions = await rankings.RecomputeAsync(RecomputeRequest.Parse(message), ct);
+        var versions = await attempt.RunAsync(message.MessageId, message.Body.ToString(), message.DequeueCount, ct);
         log.LogInformation("Recomputed {IndexYears}", versions.Select(v => v.IndexYear.PartitionKey));
     }
 }

@@ -350,8 +350,13 @@ public sealed class ApiRouteTests(AzuriteFixture azurite)
     public async Task Redrive_needs_the_admin_key_and_puts_poisoned_requests_back_on_the_queue()
     {
         await using var api = await ApiTestHost.StartAsync(azurite, seed: false);
-        var ledger = api.Services.GetRequiredService<ParPipeline.Storage.IngestionLedger>();
-        await ledger.RecordPoisonAsync("rankings-recompute", "m1", "{\"index\":\"PAR\",\"year\":2023}", 5, DateTimeOffset.UtcNow, CancellationToken.None);
+        var ledger = api.Services.GetRequiredService<ParPipeline.Storage.PoisonLedger>();
+        // One that can succeed now, one naming no index, one that is no request at all: each failed 5 tries.
+        foreach (var (id, message) in new[] { ("m1", "{\"index\":\"PAR\",\"year\":2023}"), ("m2", "{\"index\":\"NOPE\",\"year\":2023}"), ("m3", "not a request") })
+        {
+            await ledger.RecordFailureAsync("rankings-recompute", id, message, 5, DateTimeOffset.UtcNow, "boom", CancellationToken.None);
+            await ledger.RecordPoisonAsync("rankings-recompute", "copy-" + id, message, DateTimeOffset.UtcNow, CancellationToken.None);
+        }
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.SendAsync(HttpMethod.Post, "api/manage/redrive")).StatusCode);
 
@@ -360,10 +365,15 @@ public sealed class ApiRouteTests(AzuriteFixture azurite)
             new Dictionary<string, string?> { ["Local__AdminKey"] = ApiTestHost.AdminKey });
         Assert.Equal(0, await command.WaitForExitAsync(TimeSpan.FromSeconds(60)));
         Assert.Contains("re-queued 1 recompute request on rankings-recompute", command.StandardOutput, StringComparison.Ordinal);
-        Assert.Empty(await ledger.ListPoisonedAsync(CancellationToken.None));
+        Assert.Contains("left 2 that cannot succeed, still recorded:", command.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("  m2: no index 'NOPE' is defined (PAR, PAR-MINISTRIES, SIPAS)", command.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("  m3: not a recompute request", command.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(["m2", "m3"], (await ledger.ListPoisonedAsync(CancellationToken.None)).Select(p => p.MessageId).Order(StringComparer.Ordinal));
 
         var again = await api.SendAsync(HttpMethod.Post, "api/manage/redrive", key: ApiTestHost.AdminKey);
-        Assert.Equal(0, JsonDocument.Parse(await again.Content.ReadAsStringAsync()).RootElement.GetProperty("requeued").GetInt32());
+        var answer = JsonDocument.Parse(await again.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(0, answer.GetProperty("requeued").GetInt32());
+        Assert.Equal(["m2", "m3"], answer.GetProperty("skipped").EnumerateArray().Select(s => s.GetProperty("messageId").GetString()).Order(StringComparer.Ordinal));
         // The recompute trigger takes it (PAR 2023 has no scores here, so it ranks nothing and succeeds).
         var queue = api.Services.GetRequiredService<Azure.Storage.Queues.QueueServiceClient>().GetQueueClient("rankings-recompute");
         await Eventually.GetAsync(async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0 ? "taken" : null,

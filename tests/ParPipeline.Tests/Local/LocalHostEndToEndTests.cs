@@ -19,13 +19,13 @@ public sealed class LocalHostEndToEndTests(AzuriteFixture azurite)
 {
     private const string TestAdminKey = "test-admin-key";
 
-    private Task<LocalHost> StartHostAsync() =>
+    private Task<LocalHost> StartHostAsync(Dictionary<string, string?>? settings = null, string? connection = null) =>
         LocalHost.StartAsync(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            [PipelineStorageNames.Connection] = azurite.NewAccountConnectionString(),
+            [PipelineStorageNames.Connection] = connection ?? azurite.NewAccountConnectionString(),
             ["Local:HttpPort"] = "0",
             ["Local:AdminKey"] = TestAdminKey,
-        }).Build(), logging => logging.ClearProviders(), CancellationToken.None);
+        }.Concat(settings ?? [])).Build(), logging => logging.ClearProviders(), CancellationToken.None);
 
     [Fact]
     public async Task A_dropped_workbook_is_served_by_the_API_after_the_blob_and_queue_triggers_ran()
@@ -102,18 +102,29 @@ public sealed class LocalHostEndToEndTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task A_recompute_request_that_fails_every_try_ends_in_the_ledger_not_lost()
+    public async Task A_recompute_request_that_fails_every_try_ends_in_the_ledger_under_its_own_id_with_its_tries_not_lost()
     {
-        await using var host = await StartHostAsync();
+        // host.json's retry schedule (5 tries, 30 s apart) with the wait cut to 1 s the way Azure overrides host.json.
+        var connection = azurite.NewAccountConnectionString();
+        await using var host = await StartHostAsync(new() { ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:01" }, connection);
         var queue = host.Services.GetRequiredService<Azure.Storage.Queues.QueueServiceClient>().GetQueueClient(PipelineStorageNames.RecomputeQueue);
-        await queue.SendMessageAsync("{\"index\":\"NOPE\",\"year\":2023}");
+        var sent = await queue.SendMessageAsync("{\"index\":\"NOPE\",\"year\":2023}");
+        // Not base64 (the app's client sends base64): typed by hand, it still reaches the function and the ledger.
+        var raw = new Azure.Storage.Queues.QueueClient(connection, PipelineStorageNames.RecomputeQueue);
+        var typed = await raw.SendMessageAsync("recompute PAR 2023 please");
 
         var poisoned = await Eventually.GetAsync(async () =>
-            (await host.Services.GetRequiredService<IngestionLedger>().ListPoisonedAsync(CancellationToken.None)) is { Count: > 0 } list ? list : null,
-            TimeSpan.FromSeconds(90), "the poisoned request in the ledger");
+            (await host.Services.GetRequiredService<PoisonLedger>().ListPoisonedAsync(CancellationToken.None)) is { Count: 2 } list ? list : null,
+            TimeSpan.FromSeconds(90), "both poisoned requests in the ledger");
 
-        var entry = Assert.Single(poisoned);
-        Assert.Equal(("rankings-recompute", "{\"index\":\"NOPE\",\"year\":2023}"), (entry.Queue, entry.Message));
+        var nope = Assert.Single(poisoned, p => p.MessageId == sent.Value.MessageId);
+        Assert.Equal(("rankings-recompute", 5L), (nope.Queue, nope.DequeueCount));
+        Assert.Equal(Convert.ToBase64String("{\"index\":\"NOPE\",\"year\":2023}"u8.ToArray()), nope.Message);
+        Assert.StartsWith("Index 'NOPE'", nope.LastError, StringComparison.Ordinal);
+        Assert.True(nope.FirstFailedAt < nope.LastFailedAt && nope.LastFailedAt <= nope.PoisonedAt);
+        var hand = Assert.Single(poisoned, p => p.MessageId == typed.Value.MessageId);
+        Assert.Equal((5L, "recompute PAR 2023 please"), (hand.DequeueCount, hand.Message));
+        Assert.Equal("'recompute PAR 2023 please' is not a recompute request like {\"index\":\"PAR\",\"year\":2023} (as JSON, or JSON in base64).", hand.LastError);
     }
 
     [Fact]
