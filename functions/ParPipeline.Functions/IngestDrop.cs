@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
+using System.Diagnostics;
 using Azure.Storage.Blobs;
 using ParPipeline.Ingest;
 using ParPipeline.Storage;
@@ -19,7 +20,8 @@ public sealed class IngestDrop(IngestionService ingestion, ILogger<IngestDrop> l
         [BlobTrigger(PipelineStorageNames.DropsContainer + "/{name}", Source = BlobTriggerSource.EventGrid, Connection = PipelineStorageNames.Connection)] BlobClient blob,
         string name, CancellationToken ct)
     {
+        var started = Stopwatch.GetTimestamp();
         var outcome = await ingestion.IngestDropAsync(blob, ct);
-        log.LogInformation("{Blob}: {Outcome}", name, outcome);
+        log.LogInformation("{Blob}: {Outcome} ({Status}, {DurationMs:0} ms)", name, outcome, outcome.Status, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 }

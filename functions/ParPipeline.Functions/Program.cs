@@ -3,6 +3,7 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ParPipeline;
+using ParPipeline.Functions;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 
@@ -13,5 +14,7 @@ builder.Services
     .ConfigureFunctionsApplicationInsights();
 
 builder.Services.AddParPipeline(builder.Configuration);
+
+WorkerLogging.Configure(builder.Logging);
 
 builder.Build().Run();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using ParPipeline.Reports;
@@ -11,7 +12,8 @@ public sealed class PublishReports(ReportPublisher publisher, ILogger<PublishRep
     public async Task Run([TimerTrigger("%ReportSchedule%", UseMonitor = true)] TimerInfo timer, CancellationToken ct)
     {
         // Past-due or not, one run catches up everything: it publishes whatever changed since the last success.
+        var started = Stopwatch.GetTimestamp();
         var published = await publisher.PublishChangedAsync(ct);
-        log.LogInformation("Published {Count} index-years (past due: {PastDue})", published.Count, timer.IsPastDue);
+        log.LogInformation("Published {Count} index-years (past due: {PastDue}, {DurationMs:0} ms)", published.Count, timer.IsPastDue, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 }

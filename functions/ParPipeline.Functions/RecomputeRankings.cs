@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Azure.Storage.Queues.Models;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
@@ -17,7 +18,8 @@ public sealed class RecomputeRankings(RecomputeAttempt attempt, ILogger<Recomput
         [QueueTrigger(PipelineStorageNames.RecomputeQueue, Connection = PipelineStorageNames.Connection)] QueueMessage message,
         CancellationToken ct)
     {
+        var started = Stopwatch.GetTimestamp();
         var versions = await attempt.RunAsync(message.MessageId, message.Body.ToString(), message.DequeueCount, ct);
-        log.LogInformation("Recomputed {IndexYears}", versions.Select(v => v.IndexYear.PartitionKey));
+        log.LogInformation("Recomputed {IndexYears} ({DurationMs:0} ms)", versions.Select(v => v.IndexYear.PartitionKey), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,14 +51,14 @@ public sealed class AzuriteFixture : IAsyncLifetime
     }
 
     /// <summary>The pipeline's Core services over a fresh account, its containers, queue and tables created.</summary>
-    public async Task<ServiceProvider> NewPipelineAsync(IDictionary<string, string?>? settings = null)
+    public async Task<ServiceProvider> NewPipelineAsync(IDictionary<string, string?>? settings = null, Action<ILoggingBuilder>? logging = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { [PipelineStorageNames.Connection] = NewAccountConnectionString() })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var services = new ServiceCollection()
-            .AddLogging()
+            .AddLogging(logging ?? (_ => { }))
             .AddSingleton<IConfiguration>(configuration)
             .AddParPipeline(configuration)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
