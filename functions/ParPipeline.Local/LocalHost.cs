@@ -14,6 +14,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ParPipeline.Local.Azurite;
+using ParPipeline.Local.Faults;
 using ParPipeline.Local.Http;
 using ParPipeline.Local.Triggers;
 using ParPipeline.Storage;
@@ -111,6 +112,18 @@ public sealed class LocalHost : IAsyncDisposable
             {
                 services.AddParPipeline(context.Configuration);
                 services.AddSingleton(hostJson);
+                // Rehearsing a bad day: faults in the pipeline's storage calls, only when Local__StorageFaults__* asks.
+                var faults = context.Configuration.GetSection(StorageFaultOptions.Section).Get<StorageFaultOptions>() ?? new StorageFaultOptions();
+                services.AddSingleton(faults);
+                services.AddSingleton<StorageFaultCounts>();
+                if (faults.Enabled)
+                {
+                    foreach (var service in Enum.GetValues<StorageService>())
+                    {
+                        services.AddSingleton(provider => new StorageTransport(service, new Azure.Core.Pipeline.HttpClientTransport(
+                            new HttpClient(new StorageFaultHandler(service, faults, provider.GetRequiredService<StorageFaultCounts>(), TimeProvider.System)))));
+                    }
+                }
                 if (hostJson.FunctionTimeout is { } timeout)
                 {
                     services.Configure<JobHostFunctionTimeoutOptions>(o => o.Timeout = timeout);

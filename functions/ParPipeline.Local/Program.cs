@@ -46,6 +46,11 @@ try
     {
         Console.WriteLine(line);
     }
+    if (host.Services.GetRequiredService<ParPipeline.Local.Faults.StorageFaultOptions>() is { Enabled: true } faults)
+    {
+        Console.WriteLine($"Storage faults injected (Local__StorageFaults__*): {faults.Rate:P0} of calls, seed {faults.Seed}" +
+            (faults.OutageService is { Length: > 0 } outage ? $"; every {outage} call fails from {faults.OutageAfter} for {faults.OutageDuration}" : ""));
+    }
     var adminKey = host.Services.GetRequiredService<ParPipeline.Local.Http.AdminKey>();
     if (adminKey.Generated)
     {

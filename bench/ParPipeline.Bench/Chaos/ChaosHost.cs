@@ -33,7 +33,7 @@ public sealed class ChaosHost : IAsyncDisposable
 
     public string Errors { get { lock (_errors) { return _errors.ToString(); } } }
 
-    public static async Task<ChaosHost> StartAsync(string root, string storage, int port, string dataDirectory, CancellationToken ct)
+    public static async Task<ChaosHost> StartAsync(string root, string storage, int port, string dataDirectory, double faultRate, int faultSeed, CancellationToken ct)
     {
         var dll = Path.Combine(root, "functions", "ParPipeline.Local", "bin", Machine.Current().Configuration, "net10.0", "ParPipeline.Local.dll");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -51,6 +51,9 @@ public sealed class ChaosHost : IAsyncDisposable
         start.Environment["AzureWebJobsStorage"] = storage;
         start.Environment["Local__DataDirectory"] = dataDirectory;
         start.Environment["Local__AdminKey"] = "chaos";
+        // 503s, 500s, timeouts and dropped connections in the pipeline's storage calls, on top of the kills.
+        start.Environment["Local__StorageFaults__Rate"] = faultRate.ToString(CultureInfo.InvariantCulture);
+        start.Environment["Local__StorageFaults__Seed"] = faultSeed.ToString(CultureInfo.InvariantCulture);
         var host = new ChaosHost(Process.Start(start)!);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(5) };
         var deadline = Stopwatch.StartNew();

@@ -19,7 +19,7 @@ namespace ParPipeline.Bench.Chaos;
 /// <param name="Drops">How many files are dropped: 30% malformed, 20% exact copies of earlier drops, the rest
 /// provincial years, several of them corrected versions of PAR 2023.</param>
 /// <param name="PeakResidentCeiling">What the host's resident memory must stay under, over the whole run.</param>
-public sealed record ChaosOptions(int Drops, int Seed = 7, int Concurrency = 6, long PeakResidentCeiling = 1536L * 1024 * 1024)
+public sealed record ChaosOptions(int Drops, int Seed = 7, int Concurrency = 6, long PeakResidentCeiling = 1536L * 1024 * 1024, double StorageFaultRate = 0.1)
 {
     public TimeSpan Patience { get; init; } = TimeSpan.FromMinutes(8);
 }
@@ -52,8 +52,8 @@ public static class ChaosRun
         try
         {
             azurite = await AzuriteServer.StartAsync(new AzuriteOptions(root, Path.Combine(work.FullName, "azurite"), []), ct);
-            host = await ChaosHost.StartAsync(root, azurite.ConnectionString(), port, work.FullName, ct);
-            log.WriteLine($"chaos: {drops.Count} drops ({drops.Count(d => d.Malformed)} malformed), host on port {port}");
+            host = await ChaosHost.StartAsync(root, azurite.ConnectionString(), port, work.FullName, options.StorageFaultRate, options.Seed + kills, ct);
+            log.WriteLine($"chaos: {drops.Count} drops ({drops.Count(d => d.Malformed)} malformed), host on port {port}, {options.StorageFaultRate:P0} of its storage calls failing");
 
             // Four waves of uploads; between them the host is killed, storage goes away and comes back under the
             // running host (Azurite restarted on its data and ports), and the host is killed again.
@@ -77,8 +77,10 @@ public static class ChaosRun
                     peak = Math.Max(peak, host.PeakResidentBytes);
                     await host.KillAsync();
                     await host.DisposeAsync();
+                    // Disposed: a failed restart must not dispose it again in the finally (which hid the failure).
+                    host = null;
                     kills++;
-                    host = await ChaosHost.StartAsync(root, azurite.ConnectionString(), port, work.FullName, ct);
+                    host = await ChaosHost.StartAsync(root, azurite.ConnectionString(), port, work.FullName, options.StorageFaultRate, options.Seed + kills, ct);
                     log.WriteLine($"chaos: host killed (SIGKILL) and restarted ({kills})");
                 }
             }

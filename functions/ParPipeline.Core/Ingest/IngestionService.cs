@@ -87,6 +87,15 @@ public sealed class IngestionService(
         if (await ledger.GetAsync(sha, ct) is { } known)
         {
             var added = await ledger.AddDropAsync(sha, blobName, dropTag, ct);
+            if (!added && known.Status == LedgerStatus.Ingested)
+            {
+                // Another try of this very drop: an earlier one may have died between the ledger and the queue
+                // (a storage fault, a killed host), and the drop is deleted only after its recompute is sent.
+                foreach (var indexYear in known.IndexYears.Select(Parse))
+                {
+                    await recompute.SendAsync(new RecomputeRequest(indexYear.Index, indexYear.Year), ct);
+                }
+            }
             // A file refused unread lives only in ministry-drops: never delete what was not copied.
             if (!known.StoredAs.StartsWith(PipelineStorageNames.DropsContainer + "/", StringComparison.Ordinal))
             {

@@ -33,15 +33,16 @@ public static class PipelineStorageRegistration
         services.AddAzureClients(clients =>
         {
             clients.AddClient<BlobServiceClient, BlobClientOptions>((options, credential, provider) =>
-                Connection(provider).CreateBlobServiceClient(options, credential));
+                Connection(provider).CreateBlobServiceClient(Configured(options, StorageService.Blob, provider), credential));
             clients.AddClient<QueueServiceClient, QueueClientOptions>((options, credential, provider) =>
             {
-                // The Functions and WebJobs queue triggers read base64 by default (host.json messageEncoding).
+                // Base64, as a queue trigger with the default messageEncoding reads it; the triggers here take
+                // messages undecoded (host.json messageEncoding none) and read base64 or JSON themselves.
                 options.MessageEncoding = QueueMessageEncoding.Base64;
-                return Connection(provider).CreateQueueServiceClient(options, credential);
+                return Connection(provider).CreateQueueServiceClient(Configured(options, StorageService.Queue, provider), credential);
             });
             clients.AddClient<TableServiceClient, TableClientOptions>((options, credential, provider) =>
-                Connection(provider).CreateTableServiceClient(options, credential));
+                Connection(provider).CreateTableServiceClient(Configured(options, StorageService.Table, provider), credential));
 
             // PipelineStorage__clientId selects the user-assigned identity, as the Functions host does; locally the
             // connection string is used and this credential is never asked for a token.
@@ -51,6 +52,16 @@ public static class PipelineStorageRegistration
             }));
         });
         return services;
+    }
+
+    private static T Configured<T>(T options, StorageService service, IServiceProvider provider) where T : ClientOptions
+    {
+        StorageRetry.Apply(options);
+        if (provider.GetServices<StorageTransport>().LastOrDefault(t => t.Service == service) is { } transport)
+        {
+            options.Transport = transport.Transport;
+        }
+        return options;
     }
 
     private static PipelineStorageConnection Connection(IServiceProvider provider) =>
