@@ -40,6 +40,9 @@ public sealed class StorageFaultCounts
 
     public int Faults { get { lock (_lock) { return _faults.Values.Sum(); } } }
 
+    /// <summary>How many kinds of fault (503, 500, timeout, dropped, outage) were injected, over all services.</summary>
+    public int Kinds { get { lock (_lock) { return _faults.Keys.Select(k => k[(k.IndexOf('/') + 1)..]).Distinct().Count(); } } }
+
     /// <summary>"Blob/503 12, Queue/timeout 3, ..." and the totals.</summary>
     public override string ToString()
     {

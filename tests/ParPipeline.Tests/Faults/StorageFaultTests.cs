@@ -38,7 +38,7 @@ public sealed class StorageFaultTests(AzuriteFixture azurite, ITestOutputHelper 
         ["PAR-2021"] = 63, ["PAR-2022"] = 63, ["PAR-2023"] = 63, ["SIPAS-2022"] = 63, ["SIPAS-2023"] = 63, ["PAR-MINISTRIES-2023"] = 17,
     };
 
-    private async Task<string> RunAsync(Dictionary<string, string?> faults)
+    private async Task<StorageFaultCounts> RunAsync(Dictionary<string, string?> faults)
     {
         var connection = azurite.NewAccountConnectionString();
         var settings = new Dictionary<string, string?>
@@ -102,14 +102,16 @@ public sealed class StorageFaultTests(AzuriteFixture azurite, ITestOutputHelper 
         var counts = host.Services.GetRequiredService<StorageFaultCounts>();
         output.WriteLine(counts.ToString());
         Assert.True(counts.Faults > 0, counts.ToString());
-        return counts.ToString();
+        return counts;
     }
 
     [Fact]
     public async Task Ten_percent_of_storage_calls_failing_loses_nothing()
     {
         var counts = await RunAsync(new() { ["Local:StorageFaults:Rate"] = "0.1", ["Local:StorageFaults:Seed"] = "7" });
-        Assert.Matches("Blob/503 [0-9]+", counts);
+        // Which request draws which fault depends on timing; how many do, and of how many kinds, does not much.
+        Assert.InRange(counts.Faults, counts.Calls / 20, counts.Calls / 5);
+        Assert.True(counts.Kinds >= 3, counts.ToString());
     }
 
     [Theory]
@@ -124,6 +126,6 @@ public sealed class StorageFaultTests(AzuriteFixture azurite, ITestOutputHelper 
             ["Local:StorageFaults:OutageAfter"] = "00:00:01",
             ["Local:StorageFaults:OutageDuration"] = "00:00:30",
         });
-        Assert.Matches($"{service}/outage [0-9]+", counts);
+        Assert.Matches($"^[0-9]+ faults in [0-9]+ storage calls: {service}/outage [0-9]+$", counts.ToString());
     }
 }
