@@ -14,6 +14,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ParPipeline.Local.Azurite;
+using ParPipeline.Local.EventGrid;
+using Microsoft.Azure.WebJobs.Host.Config;
 using ParPipeline.Local.Faults;
 using ParPipeline.Local.Http;
 using ParPipeline.Local.Triggers;
@@ -112,6 +114,12 @@ public sealed class LocalHost : IAsyncDisposable
             {
                 services.AddParPipeline(context.Configuration);
                 services.AddSingleton(hostJson);
+                // Event Grid as Azure runs it: the blob extension's webhook, and BlobCreated events for each upload.
+                services.AddSingleton<LocalWebhooks>();
+#pragma warning disable CS0618 // IWebHookProvider: see LocalWebhooks.
+                services.AddSingleton<IWebHookProvider>(provider => provider.GetRequiredService<LocalWebhooks>());
+#pragma warning restore CS0618
+                services.AddHostedService<LocalBlobEvents>();
                 // Rehearsing a bad day: faults in the pipeline's storage calls, only when Local__StorageFaults__* asks.
                 var faults = context.Configuration.GetSection(StorageFaultOptions.Section).Get<StorageFaultOptions>() ?? new StorageFaultOptions();
                 services.AddSingleton(faults);

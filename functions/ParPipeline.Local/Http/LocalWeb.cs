@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.FileProviders;
+using ParPipeline.Local.EventGrid;
 
 namespace ParPipeline.Local.Http;
 
@@ -25,5 +26,5 @@ internal static class LocalWeb
             // has a static file on the same Kestrel to measure the API against).
             .UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(ReportMirror.EnsureFolder()), RequestPath = "/reports" })
             .UseRouting()
-            .UseEndpoints(endpoints => endpoints.MapPipelineApi()));
+            .UseEndpoints(endpoints => endpoints.MapPipelineApi().MapExtensionWebhooks()));
 }

@@ -71,6 +71,11 @@ public sealed class ApiParityTests(AzuriteFixture azurite)
             foreach (var name in new[] { "Allow", "Vary", "Content-Encoding", "Content-Disposition", "Content-Length", "Access-Control-Allow-Origin",
                 "Access-Control-Allow-Methods", "Access-Control-Allow-Headers", "Access-Control-Expose-Headers", "Access-Control-Max-Age" })
             {
+                if (name == "Content-Length" && (path.StartsWith("api/ingestions", StringComparison.Ordinal) || path.StartsWith("api/manage", StringComparison.Ordinal)))
+                {
+                    // Their bodies hold times and latencies of the moment (compared for shape by the contract tests).
+                    continue;
+                }
                 var localValue = local.Headers.TryGetValues(name, out var l) ? string.Join(", ", l)
                     : local.Content.Headers.TryGetValues(name, out var c) ? string.Join(", ", c) : null;
                 Assert.True(localValue == azure.Headers.GetValueOrDefault(name), $"{line}: {name} local '{localValue}', Azure '{azure.Headers.GetValueOrDefault(name)}'");
