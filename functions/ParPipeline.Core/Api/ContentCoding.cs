@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.IO.Compression;
 
 namespace ParPipeline.Api;
@@ -22,19 +21,9 @@ public static class ContentCoding
             return null;
         }
         double br = 0, gzip = 0, star = -1;
-        foreach (var item in acceptEncoding.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        foreach (var (token, q) in QualityValues.Parse(acceptEncoding))
         {
-            var parts = item.Split(';', StringSplitOptions.TrimEntries);
-            var q = 1.0;
-            foreach (var parameter in parts.Skip(1))
-            {
-                if (parameter.StartsWith("q=", StringComparison.OrdinalIgnoreCase) &&
-                    !double.TryParse(parameter[2..], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out q))
-                {
-                    q = 0;
-                }
-            }
-            switch (parts[0].ToLowerInvariant())
+            switch (token)
             {
                 case Brotli: br = q; break;
                 case Gzip or "x-gzip": gzip = q; break;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ParPipeline.Api;
 
 /// <summary>Content negotiation by <c>Accept</c> (RFC 9110 §12.5.1) between the JSON and CSV of a route that has both.</summary>
@@ -13,19 +11,9 @@ public static class MediaTypes
             return false;
         }
         double csv = 0, json = 0;
-        foreach (var item in accept.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        foreach (var (token, q) in QualityValues.Parse(accept))
         {
-            var parts = item.Split(';', StringSplitOptions.TrimEntries);
-            var q = 1.0;
-            foreach (var parameter in parts.Skip(1))
-            {
-                if (parameter.StartsWith("q=", StringComparison.OrdinalIgnoreCase) &&
-                    !double.TryParse(parameter[2..], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out q))
-                {
-                    q = 0;
-                }
-            }
-            switch (parts[0].ToLowerInvariant())
+            switch (token)
             {
                 case "text/csv": csv = Math.Max(csv, q); break;
                 case "application/json" or "application/problem+json" or "application/*" or "*/*": json = Math.Max(json, q); break;
