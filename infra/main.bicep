@@ -9,11 +9,45 @@ targetScope = 'subscription'
 param environmentName string
 
 @minLength(1)
-@description('Azure region for every resource (Flex Consumption must be offered there).')
+@description('Azure region for every resource: one that offers Flex Consumption.')
+// The regions Microsoft's Flex Consumption azd template allows (Azure-Samples/functions-quickstart-dotnet-azd,
+// infra/main.bicep, read 2026-12-01), less its early-access canary region; azd offers only these.
+@allowed([
+  'australiaeast'
+  'centralindia'
+  'centralus'
+  'eastasia'
+  'eastus'
+  'eastus2'
+  'francecentral'
+  'germanywestcentral'
+  'northcentralus'
+  'northeurope'
+  'southcentralus'
+  'southeastasia'
+  'swedencentral'
+  'uksouth'
+  'westcentralus'
+  'westeurope'
+  'westus2'
+])
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
 param location string
 
-@description('Object id of the person running azd: gets Storage Blob Data Contributor so that they can drop files with --auth-mode login. Empty to skip.')
+@description('Object id of whoever runs azd: gets Storage Blob Data Contributor on ministry-drops alone, so that they can drop files with --auth-mode login. Empty to skip.')
 param principalId string = ''
+
+@description('What principalId is: User from a laptop, ServicePrincipal from a pipeline (azd pipeline config signs in as one).')
+@allowed([
+  'User'
+  'ServicePrincipal'
+  'Group'
+])
+param principalType string = 'User'
 
 @description('NCrontab schedule (UTC, with seconds) of PublishReports: 19:00 UTC is 02:00 in Viet Nam.')
 param reportSchedule string = '0 0 19 * * *'
@@ -22,6 +56,10 @@ param dropSweepSchedule string = '0 */5 * * * *'
 
 @description('Origins whose pages may read the read routes from a browser (CORS): * or a comma-separated list. The app answers CORS itself, so the platform CORS setting stays empty (it can neither leave the admin routes out nor expose the ETag).')
 param apiAllowedOrigins string = '*'
+
+@secure()
+@description('A key every read route but health asks for (x-functions-key or ?code=); empty for anonymous reads, as the data is public.')
+param apiReadKey string = ''
 
 var tags = { 'azd-env-name': environmentName }
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
@@ -72,6 +110,9 @@ module roles 'app/storage-roles.bicep' = {
     appIdentityName: identityName
     appPrincipalId: identity.outputs.principalId
     userPrincipalId: principalId
+    userPrincipalType: principalType
+    // A name known at compile time, so What-If can predict the role's scope (core/storage.bicep creates it).
+    dropsContainerName: 'ministry-drops'
   }
   dependsOn: [storage, monitoring]
 }
@@ -91,6 +132,7 @@ module functionApp 'app/function-app.bicep' = {
     reportSchedule: reportSchedule
     dropSweepSchedule: dropSweepSchedule
     apiAllowedOrigins: apiAllowedOrigins
+    apiReadKey: apiReadKey
   }
   // The app starts reading storage as soon as it exists: its roles come first.
   dependsOn: [roles, monitoring]

@@ -25,8 +25,10 @@ public static class AppSettingNames
         $"{IngestionOptions.Section}__{nameof(IngestionOptions.MaxFileBytes)}",
         $"{IngestionOptions.Section}__{nameof(IngestionOptions.ParseTimeout)}",
         $"{IngestionOptions.Section}__{nameof(IngestionOptions.SweepAfter)}",
-        // CORS for dashboards (the app answers it, not the platform).
+        // The API: CORS for dashboards (the app answers it, not the platform), the optional read key, the snapshot refresh.
         $"{Api.ApiOptions.Section}__{nameof(Api.ApiOptions.AllowedOrigins)}",
+        $"{Api.ApiOptions.Section}__{nameof(Api.ApiOptions.ReadKey)}",
+        $"{Api.ApiOptions.Section}__{nameof(Api.ApiOptions.SnapshotRefresh)}",
         "APPLICATIONINSIGHTS_CONNECTION_STRING",
         "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
     ];

@@ -12,6 +12,8 @@ param applicationInsightsName string
 param reportSchedule string
 param dropSweepSchedule string
 param apiAllowedOrigins string
+@secure()
+param apiReadKey string
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
@@ -94,6 +96,9 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       Ingestion__SweepAfter: '00:15:00'
       // CORS for dashboards, answered by the app (read routes only); siteConfig.cors is left unset on purpose.
       Api__AllowedOrigins: apiAllowedOrigins
+      // Empty: read routes anonymous. Set it (azd env set API_READ_KEY ...) to make every read route but health want it.
+      Api__ReadKey: apiReadKey
+      Api__SnapshotRefresh: '00:00:00.200'
       // With local auth disabled on Application Insights this string holds no secret; the identity signs in.
       APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identityClientId}'

@@ -5,8 +5,12 @@ param applicationInsightsName string
 @description('Name of the app identity: names the role assignments at compile time (What-If).')
 param appIdentityName string
 param appPrincipalId string
-@description('The deploying user (azd AZURE_PRINCIPAL_ID); empty to skip.')
+@description('Whoever deploys (azd AZURE_PRINCIPAL_ID); empty to skip.')
 param userPrincipalId string
+@description('User, ServicePrincipal or Group: a role assignment must say which, or Azure refuses it (UnmatchedPrincipalType).')
+param userPrincipalType string
+@description('The container files are dropped into: the one place the deployer may write.')
+param dropsContainerName string
 
 // Blob Data Owner, not Contributor: the Functions host (AzureWebJobsStorage) manages blob leases and
 // container ACLs for its keys and locks, which Microsoft documents as needing Owner.
@@ -18,12 +22,22 @@ var storageBlobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
+
+  resource blobService 'blobServices' existing = {
+    name: 'default'
+
+    resource drops 'containers' existing = {
+      name: dropsContainerName
+    }
+  }
 }
 
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: applicationInsightsName
 }
 
+// The app: blobs (drops, archive, quarantine, reports, locks, its code package, the host's keys), its queue and its
+// tables, all on its own account; account scope because the host and the pipeline use every container.
 resource appStorageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in [storageBlobDataOwner, storageQueueDataContributor, storageTableDataContributor]: {
   name: guid(storage.id, appIdentityName, role)
   scope: storage
@@ -34,6 +48,7 @@ resource appStorageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
   }
 }]
 
+// The app: telemetry with its identity (local auth is off on Application Insights).
 resource appTelemetryRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(applicationInsights.id, appIdentityName, monitoringMetricsPublisher)
   scope: applicationInsights
@@ -44,13 +59,14 @@ resource appTelemetryRole 'Microsoft.Authorization/roleAssignments@2022-04-01' =
   }
 }
 
-// So that the person who deployed can drop files: az storage blob upload --auth-mode login.
+// Whoever deployed may drop files (az storage blob upload --auth-mode login) and nothing else: the role is on
+// ministry-drops alone, not the account with the app's code package, its keys and the archive.
 resource userDropRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(userPrincipalId)) {
-  name: guid(storage.id, userPrincipalId, storageBlobDataContributor)
-  scope: storage
+  name: guid(storage::blobService::drops.id, userPrincipalId, storageBlobDataContributor)
+  scope: storage::blobService::drops
   properties: {
     principalId: userPrincipalId
-    principalType: 'User'
+    principalType: userPrincipalType
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributor)
   }
 }

@@ -1,12 +1,14 @@
 #!/bin/sh
 # azd postdeploy hook: subscribe the IngestDrop blob trigger (Event Grid source) to BlobCreated events of
 # ministry-drops. It runs after deployment because the webhook needs the app's blobs_extension system key,
-# which the Functions host creates only once the app is running. Idempotent: re-running updates the
-# subscription. Needs the Azure CLI, signed in (azd sets the AZURE_* variables below from its outputs).
+# which the Functions host creates only once the app is running. Safe to run twice: an existing subscription
+# is updated in place (endpoint, key and filters), a missing one created. Needs the Azure CLI, signed in (azd
+# sets the AZURE_* variables below from the deployment's outputs). infra/hooks/postdeploy.ps1 is the same for Windows.
 set -eu
 
 : "${AZURE_RESOURCE_GROUP:?run through azd (azd up / azd deploy) or export the azd outputs}"
 : "${AZURE_FUNCTION_APP_NAME:?}"
+: "${AZURE_FUNCTION_APP_URL:?}"
 : "${AZURE_EVENT_GRID_TOPIC_NAME:?}"
 DROPS_CONTAINER="${DROPS_CONTAINER:-ministry-drops}"
 FUNCTION_NAME="IngestDrop"
@@ -25,22 +27,36 @@ if [ -z "$key" ]; then
   exit 1
 fi
 
-endpoint="https://${AZURE_FUNCTION_APP_NAME}.azurewebsites.net/runtime/webhooks/blobs?functionName=Host.Functions.${FUNCTION_NAME}&code=${key}"
+# The deployment's own output: Flex Consumption apps have unique default host names, not {name}.azurewebsites.net.
+endpoint="${AZURE_FUNCTION_APP_URL%/}/runtime/webhooks/blobs?functionName=Host.Functions.${FUNCTION_NAME}&code=${key}"
 
 # Only the calls that finish an upload (PutBlob, PutBlockList, CopyBlob), so one upload fires once; only
 # ministry-drops. The key travels in the endpoint and is never printed.
-az eventgrid system-topic event-subscription create \
-  --resource-group "$AZURE_RESOURCE_GROUP" \
-  --system-topic-name "$AZURE_EVENT_GRID_TOPIC_NAME" \
-  --name "$SUBSCRIPTION_NAME" \
-  --endpoint-type webhook \
-  --endpoint "$endpoint" \
-  --included-event-types Microsoft.Storage.BlobCreated \
-  --subject-begins-with "/blobServices/default/containers/${DROPS_CONTAINER}/" \
-  --advanced-filter data.api StringIn PutBlob PutBlockList CopyBlob \
-  --event-delivery-schema EventGridSchema \
-  --max-delivery-attempts 30 \
-  --event-ttl 1440 \
-  --output none
+if az eventgrid system-topic event-subscription show --resource-group "$AZURE_RESOURCE_GROUP" \
+     --system-topic-name "$AZURE_EVENT_GRID_TOPIC_NAME" --name "$SUBSCRIPTION_NAME" --output none 2>/dev/null; then
+  az eventgrid system-topic event-subscription update \
+    --resource-group "$AZURE_RESOURCE_GROUP" \
+    --system-topic-name "$AZURE_EVENT_GRID_TOPIC_NAME" \
+    --name "$SUBSCRIPTION_NAME" \
+    --endpoint "$endpoint" \
+    --included-event-types Microsoft.Storage.BlobCreated \
+    --subject-begins-with "/blobServices/default/containers/${DROPS_CONTAINER}/" \
+    --advanced-filter data.api StringIn PutBlob PutBlockList CopyBlob \
+    --output none
+else
+  az eventgrid system-topic event-subscription create \
+    --resource-group "$AZURE_RESOURCE_GROUP" \
+    --system-topic-name "$AZURE_EVENT_GRID_TOPIC_NAME" \
+    --name "$SUBSCRIPTION_NAME" \
+    --endpoint-type webhook \
+    --endpoint "$endpoint" \
+    --included-event-types Microsoft.Storage.BlobCreated \
+    --subject-begins-with "/blobServices/default/containers/${DROPS_CONTAINER}/" \
+    --advanced-filter data.api StringIn PutBlob PutBlockList CopyBlob \
+    --event-delivery-schema EventGridSchema \
+    --max-delivery-attempts 30 \
+    --event-ttl 1440 \
+    --output none
+fi
 
 echo "Event Grid subscription '${SUBSCRIPTION_NAME}' delivers BlobCreated events of ${DROPS_CONTAINER} to ${FUNCTION_NAME}."

@@ -143,7 +143,7 @@ public sealed class InfraTemplateTests
         Assert.Contains(metricsPublisher, Assert.Single(app, a => !a.Copied).Role, StringComparison.Ordinal);
 
         var user = Assert.Single(assignments, a => a.Principal == "[parameters('userPrincipalId')]");
-        Assert.Equal(("User", true), (user.Type, user.Conditional));
+        Assert.Equal(("[parameters('userPrincipalType')]", true), (user.Type, user.Conditional));
         Assert.Contains(blobContributor, user.Role, StringComparison.Ordinal);
 
         // The app principal handed to the module is the user-assigned identity's.
@@ -205,6 +205,18 @@ public sealed class InfraTemplateTests
     }
 
     [Fact]
+    public void The_settings_list_names_every_setting_an_options_class_of_the_app_binds()
+    {
+        // Options classes with a Section are bound from configuration (AddParPipeline): each property is a setting.
+        var bound = typeof(ParPipeline.Api.ApiOptions).Assembly.GetTypes()
+            .Where(t => t.GetField("Section", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)?.IsLiteral == true)
+            .SelectMany(t => t.GetProperties().Where(p => p.CanWrite).Select(p => $"{t.GetField("Section")!.GetRawConstantValue()}__{p.Name}"))
+            .ToList();
+        Assert.Equal(6, bound.Count);
+        Assert.All(bound, setting => Assert.Contains(setting, AppSettingNames.All));
+    }
+
+    [Fact]
     public void The_settings_list_names_every_binding_expression_and_connection_of_the_app()
     {
         var metadata = File.ReadAllText(Path.Combine(RepositoryPaths.FunctionsOutput, "functions.metadata"));
@@ -237,5 +249,101 @@ public sealed class InfraTemplateTests
         Assert.Contains("host: function", azureYaml, StringComparison.Ordinal);
         Assert.Contains("run: ./infra/hooks/postdeploy.sh", azureYaml, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(RepositoryPaths.Root, "infra", "main.parameters.json")));
+    }
+
+    [Fact]
+    public async Task The_deployers_principal_type_is_a_parameter_so_a_pipeline_can_deploy()
+    {
+        var (_, _, template) = await Build.Value;
+        var parameter = template!["parameters"]!["principalType"]!;
+        Assert.Equal("User", (string?)parameter["defaultValue"]);
+        Assert.Equal(["User", "ServicePrincipal", "Group"], parameter["allowedValues"]!.AsArray().Select(v => (string?)v));
+        var parameters = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "infra", "main.parameters.json")))!;
+        Assert.Equal("${AZURE_PRINCIPAL_TYPE=User}", (string?)parameters["parameters"]!["principalType"]!["value"]);
+        var roles = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "infra", "app", "storage-roles.bicep"));
+        Assert.DoesNotContain("principalType: 'User'", roles, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Location_offers_only_regions_with_Flex_Consumption_and_azd_prompts_for_one()
+    {
+        var (_, _, template) = await Build.Value;
+        var location = template!["parameters"]!["location"]!;
+        var allowed = location["allowedValues"]!.AsArray().Select(v => (string)v!).ToList();
+        Assert.Equal(17, allowed.Count);
+        Assert.Contains("southeastasia", allowed);
+        Assert.Contains("eastasia", allowed);
+        Assert.DoesNotContain("eastus2euap", allowed);
+        Assert.Equal("location", (string?)location["metadata"]!["azd"]!["type"]);
+    }
+
+    /// <summary>Each role the template grants, by role id, and the only scope it may have.</summary>
+    private static readonly Dictionary<string, string> ScopeOfRole = new()
+    {
+        ["b7e6dc6d-f1e8-4753-8033-0f276bb0955b"] = "account",    // app: Storage Blob Data Owner (the host's keys and locks need Owner)
+        ["974c5e8b-45b9-4653-ba55-5f855dd0fb88"] = "account",    // app: Storage Queue Data Contributor
+        ["0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3"] = "account",    // app: Storage Table Data Contributor
+        ["3913510d-42f4-4e42-8a64-420c390055eb"] = "insights",   // app: Monitoring Metrics Publisher
+        ["ba92f5b4-2d11-453d-a403-e96b0029c9fe"] = "drops",      // deployer: Storage Blob Data Contributor, ministry-drops only
+    };
+
+    private static string ScopeKind(string? scope) => scope switch
+    {
+        null => "resource group",
+        _ when scope.Contains("blobServices/containers", StringComparison.Ordinal) => "drops",
+        _ when scope.Contains("Microsoft.Insights/components", StringComparison.Ordinal) => "insights",
+        _ when scope.Contains("Microsoft.Storage/storageAccounts", StringComparison.Ordinal) => "account",
+        _ => scope,
+    };
+
+    [Fact]
+    public async Task No_role_is_granted_at_a_broader_scope_than_it_needs()
+    {
+        var resources = await ResourcesAsync();
+        var module = Assert.Single(OfType(resources, "Microsoft.Resources/deployments"), d => ((string?)d["name"])!.StartsWith("[format('roles-", StringComparison.Ordinal));
+        var variables = module["properties"]!["template"]!["variables"]!.AsObject();
+        string Resolve(JsonNode? expression) => variables.Aggregate((string?)expression ?? "",
+            (text, v) => v.Value is JsonValue value ? text.Replace($"variables('{v.Key}')", (string?)value, StringComparison.Ordinal) : text);
+        var granted = new List<string>();
+        foreach (var assignment in OfType(resources, "Microsoft.Authorization/roleAssignments"))
+        {
+            // A copy loop names its roles in one expression (createArray(...)[copyIndex()]): each must belong at this scope.
+            var definition = Resolve(assignment["properties"]!["roleDefinitionId"]);
+            var roles = ScopeOfRole.Keys.Where(id => definition.Contains(id, StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(roles);
+            foreach (var role in roles)
+            {
+                Assert.Equal(ScopeOfRole[role], ScopeKind((string?)assignment["scope"]));
+                granted.Add(role);
+            }
+        }
+        Assert.Equal(ScopeOfRole.Keys.Order(), granted.Distinct().Order());
+        // The deployer's one data role names the drops container, and takes the principal type it is given.
+        var deployer = Assert.Single(OfType(resources, "Microsoft.Authorization/roleAssignments"),
+            a => Resolve(a["properties"]!["roleDefinitionId"]).Contains("ba92f5b4", StringComparison.Ordinal));
+        Assert.Contains("parameters('dropsContainerName')", (string?)deployer["scope"], StringComparison.Ordinal);
+        Assert.Equal("[parameters('userPrincipalType')]", (string?)deployer["properties"]!["principalType"]);
+    }
+
+    [Fact]
+    public void The_postdeploy_hook_uses_the_deployments_url_exists_for_posix_and_Windows_and_updates_an_existing_subscription()
+    {
+        var posix = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "infra", "hooks", "postdeploy.sh"));
+        var windows = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "infra", "hooks", "postdeploy.ps1"));
+        Assert.Contains("${AZURE_FUNCTION_APP_URL%/}/runtime/webhooks/blobs", posix, StringComparison.Ordinal);
+        Assert.Contains("$($env:AZURE_FUNCTION_APP_URL.TrimEnd('/'))/runtime/webhooks/blobs", windows, StringComparison.Ordinal);
+        foreach (var hook in new[] { posix, windows })
+        {
+            Assert.DoesNotContain("://${AZURE_FUNCTION_APP_NAME}", hook, StringComparison.Ordinal);
+            Assert.Contains("system-topic event-subscription show", hook, StringComparison.Ordinal);
+            Assert.Contains("system-topic event-subscription update", hook, StringComparison.Ordinal);
+            Assert.Contains("system-topic event-subscription create", hook, StringComparison.Ordinal);
+            Assert.Contains("--advanced-filter data.api StringIn PutBlob PutBlockList CopyBlob", hook, StringComparison.Ordinal);
+            Assert.Contains("Host.Functions.", hook, StringComparison.Ordinal);
+        }
+        var azure = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "azure.yaml"));
+        Assert.Contains("run: ./infra/hooks/postdeploy.sh", azure, StringComparison.Ordinal);
+        Assert.Contains("run: ./infra/hooks/postdeploy.ps1", azure, StringComparison.Ordinal);
+        Assert.Contains("shell: pwsh", azure, StringComparison.Ordinal);
     }
 }
