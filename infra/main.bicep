@@ -57,6 +57,9 @@ param dropSweepSchedule string = '0 */5 * * * *'
 @description('Origins whose pages may read the read routes from a browser (CORS): * or a comma-separated list. The app answers CORS itself, so the platform CORS setting stays empty (it can neither leave the admin routes out nor expose the ETag).')
 param apiAllowedOrigins string = '*'
 
+@description('Network isolation, as Microsoft\'s Flex Consumption templates offer it: private endpoints for blob, queue and table, VNet integration for the app, no public network access to storage. Off by default: with it on, files are dropped from inside the network.')
+param vnetEnabled bool = false
+
 @secure()
 @description('A key every read route but health asks for (x-functions-key or ?code=); empty for anonymous reads, as the data is public.')
 param apiReadKey string = ''
@@ -65,6 +68,7 @@ var tags = { 'azd-env-name': environmentName }
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 // Names are computed here, not read from module outputs, so that What-If can predict every resource.
 var identityName = 'id-parpipeline-${resourceToken}'
+var networkName = 'vnet-parpipeline-${resourceToken}'
 var storageName = 'stpar${resourceToken}'
 var applicationInsightsName = 'appi-parpipeline-${resourceToken}'
 
@@ -89,7 +93,29 @@ module storage 'core/storage.bicep' = {
     name: storageName
     location: location
     tags: tags
+    vnetEnabled: vnetEnabled
   }
+}
+
+module network 'core/network.bicep' = if (vnetEnabled) {
+  scope: rg
+  params: {
+    name: networkName
+    location: location
+    tags: tags
+  }
+}
+
+module storageEndpoints 'core/storage-private-endpoints.bicep' = if (vnetEnabled) {
+  scope: rg
+  params: {
+    storageAccountName: storageName
+    networkName: networkName
+    endpointSubnetId: network!.outputs.endpointSubnetId
+    location: location
+    tags: tags
+  }
+  dependsOn: [storage]
 }
 
 module monitoring 'core/monitoring.bicep' = {
@@ -133,6 +159,7 @@ module functionApp 'app/function-app.bicep' = {
     dropSweepSchedule: dropSweepSchedule
     apiAllowedOrigins: apiAllowedOrigins
     apiReadKey: apiReadKey
+    virtualNetworkSubnetId: vnetEnabled ? network!.outputs.appSubnetId : ''
   }
   // The app starts reading storage as soon as it exists: its roles come first.
   dependsOn: [roles, monitoring]

@@ -12,6 +12,8 @@ param applicationInsightsName string
 param reportSchedule string
 param dropSweepSchedule string
 param apiAllowedOrigins string
+@description('With network isolation: the subnet the app sends its outbound traffic through (VNet integration); empty without.')
+param virtualNetworkSubnetId string
 @secure()
 param apiReadKey string
 
@@ -49,6 +51,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    virtualNetworkSubnetId: empty(virtualNetworkSubnetId) ? null : virtualNetworkSubnetId
     siteConfig: {
       minTlsVersion: '1.2'
     }

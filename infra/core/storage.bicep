@@ -3,6 +3,8 @@
 param name string
 param location string
 param tags object
+@description('With network isolation: no public network access; the app reaches the account through private endpoints.')
+param vnetEnabled bool
 
 var containers = [
   'ministry-drops'
@@ -33,7 +35,11 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     defaultToOAuthAuthentication: true
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: vnetEnabled ? 'Disabled' : 'Enabled'
+    networkAcls: {
+      defaultAction: vnetEnabled ? 'Deny' : 'Allow'
+      bypass: 'None'
+    }
   }
 
   resource blobService 'blobServices' = {

@@ -346,4 +346,41 @@ public sealed class InfraTemplateTests
         Assert.Contains("run: ./infra/hooks/postdeploy.ps1", azure, StringComparison.Ordinal);
         Assert.Contains("shell: pwsh", azure, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Network_isolation_is_off_by_default_and_when_on_puts_storage_behind_private_endpoints_and_the_app_in_the_network()
+    {
+        var (_, _, template) = await Build.Value;
+        Assert.False((bool)template!["parameters"]!["vnetEnabled"]!["defaultValue"]!);
+        var resources = await ResourcesAsync();
+        var deployments = OfType(resources, "Microsoft.Resources/deployments").ToList();
+        JsonObject Module(string name) => Assert.Single(deployments, d => ((string?)d["name"])!.StartsWith($"[format('{name}-", StringComparison.Ordinal));
+
+        // Off: the network modules are not deployed, storage keeps public access, the app no subnet.
+        foreach (var name in new[] { "network", "storageEndpoints" })
+        {
+            Assert.Equal("[parameters('vnetEnabled')]", (string?)Module(name)["condition"]);
+        }
+        var account = Assert.Single(OfType(resources, "Microsoft.Storage/storageAccounts"), a => a["properties"]?["publicNetworkAccess"] is not null);
+        Assert.Equal("[if(parameters('vnetEnabled'), 'Disabled', 'Enabled')]", (string?)account["properties"]!["publicNetworkAccess"]);
+        Assert.Equal("[if(parameters('vnetEnabled'), 'Deny', 'Allow')]", (string?)account["properties"]!["networkAcls"]!["defaultAction"]);
+        Assert.Equal("[if(parameters('vnetEnabled'), createObject('value', reference('network').outputs.appSubnetId.value), createObject('value', ''))]",
+            (string?)Module("functionApp")["properties"]!["parameters"]!["virtualNetworkSubnetId"]);
+        var site = Assert.Single(OfType(resources, "Microsoft.Web/sites"));
+        Assert.Equal("[if(empty(parameters('virtualNetworkSubnetId')), null(), parameters('virtualNetworkSubnetId'))]", (string?)site["properties"]!["virtualNetworkSubnetId"]);
+
+        // On: a subnet delegated to Flex Consumption, and a private endpoint, DNS zone and link for blob, queue and table.
+        var network = Assert.Single(OfType(resources, "Microsoft.Network/virtualNetworks"), n => n["properties"] is not null);
+        var subnets = network["properties"]!["subnets"]!.AsArray();
+        Assert.Equal("Microsoft.App/environments", (string?)subnets.Single(n => (string?)n!["name"] == "app")!["properties"]!["delegations"]![0]!["properties"]!["serviceName"]);
+        Assert.Contains(subnets, n => (string?)n!["name"] == "private-endpoints");
+        var endpoints = Assert.Single(OfType(resources, "Microsoft.Network/privateEndpoints"));
+        Assert.Equal("[variables('services')[copyIndex()]]", (string?)endpoints["properties"]!["privateLinkServiceConnections"]![0]!["properties"]!["groupIds"]![0]);
+        var module = Module("storageEndpoints")["properties"]!["template"]!;
+        Assert.Equal(["blob", "queue", "table"], module["variables"]!["services"]!.AsArray().Select(v => (string?)v));
+        Assert.Equal("[format('privatelink.{0}.{1}', variables('services')[copyIndex()], environment().suffixes.storage)]",
+            (string?)Assert.Single(OfType(resources, "Microsoft.Network/privateDnsZones"))["name"]);
+        Assert.Single(OfType(resources, "Microsoft.Network/privateDnsZones/virtualNetworkLinks"));
+        Assert.Single(OfType(resources, "Microsoft.Network/privateEndpoints/privateDnsZoneGroups"));
+    }
 }
