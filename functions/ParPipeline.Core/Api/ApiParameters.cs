@@ -56,9 +56,5 @@ internal static class ApiParameters
     public static ApiResponse Bad(string code, string detail) => ApiResponse.Problem(400, code, "Bad request", detail);
 
     /// <summary>Echoes at most 40 characters of what the client sent, never control characters.</summary>
-    public static string Clip(string text)
-    {
-        var clean = new string([.. text.Take(40).Select(c => char.IsControl(c) ? '?' : c)]);
-        return text.Length > 40 ? clean + "…" : clean;
-    }
+    public static string Clip(string text) => DisplayText.Clip(text, 40);
 }

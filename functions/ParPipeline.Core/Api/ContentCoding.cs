@@ -20,7 +20,7 @@ public static class ContentCoding
         {
             return null;
         }
-        double br = 0, gzip = 0, star = -1;
+        double? br = null, gzip = null, star = null;
         foreach (var (token, q) in QualityValues.Parse(acceptEncoding))
         {
             switch (token)
@@ -31,12 +31,8 @@ public static class ContentCoding
             }
         }
         // A coding not named takes the weight of "*", when there is one.
-        if (star >= 0)
-        {
-            br = acceptEncoding.Contains(Brotli, StringComparison.OrdinalIgnoreCase) ? br : star;
-            gzip = acceptEncoding.Contains(Gzip, StringComparison.OrdinalIgnoreCase) ? gzip : star;
-        }
-        return br > 0 && br >= gzip ? Brotli : gzip > 0 ? Gzip : null;
+        var (brotliWeight, gzipWeight) = (br ?? star ?? 0, gzip ?? star ?? 0);
+        return brotliWeight > 0 && brotliWeight >= gzipWeight ? Brotli : gzipWeight > 0 ? Gzip : null;
     }
 
     public static byte[] Compress(byte[] body, string coding)

@@ -19,11 +19,12 @@ public sealed class CorsPolicy(IOptions<ApiOptions> options)
     /// <summary>How long a browser may keep a preflight answer (Chromium caps it at 2 hours).</summary>
     public const int MaxAgeSeconds = 600;
 
-    private string[] Origins => options.Value.AllowedOrigins
+    // Read once: the setting does not change while the app runs, and this is on every request's path.
+    private readonly string[] _origins = options.Value.AllowedOrigins
         .Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>Every origin may read: no need to vary cached answers by Origin.</summary>
-    public bool AnyOrigin => Origins.Contains("*");
+    public bool AnyOrigin => _origins.Contains("*");
 
     /// <summary>The <c>Access-Control-Allow-Origin</c> value for <paramref name="origin"/> on a read route; null when not allowed.</summary>
     public string? AllowOrigin(ApiRoute route, string? origin)
@@ -32,7 +33,7 @@ public sealed class CorsPolicy(IOptions<ApiOptions> options)
         {
             return null;
         }
-        return AnyOrigin ? "*" : Origins.FirstOrDefault(o => string.Equals(o.TrimEnd('/'), origin, StringComparison.OrdinalIgnoreCase)) is not null ? origin : null;
+        return AnyOrigin ? "*" : _origins.FirstOrDefault(o => string.Equals(o.TrimEnd('/'), origin, StringComparison.OrdinalIgnoreCase)) is not null ? origin : null;
     }
 
     /// <summary>The CORS headers of an actual (not preflight) cross-origin request.</summary>

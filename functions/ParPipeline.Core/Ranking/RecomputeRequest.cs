@@ -7,7 +7,7 @@ namespace ParPipeline.Ranking;
 public sealed record RecomputeRequest(string Index, int Year)
 {
     public static RecomputeRequest Parse(string message) =>
-        TryDecode(message) ?? throw new FormatException($"'{ApiText.Clip(message)}' is not a recompute request like {{\"index\":\"PAR\",\"year\":2023}} (as JSON, or JSON in base64).");
+        TryDecode(message) ?? throw new FormatException($"'{DisplayText.Clip(message, 60)}' is not a recompute request like {{\"index\":\"PAR\",\"year\":2023}} (as JSON, or JSON in base64).");
 
     /// <summary>
     /// The request a message holds, as JSON or as JSON in base64 (what the app's queue client sends); null for
@@ -34,15 +34,5 @@ public sealed record RecomputeRequest(string Index, int Year)
         {
             return null;
         }
-    }
-}
-
-/// <summary>How messages are echoed in errors: at most 60 characters, control characters shown as '?'.</summary>
-internal static class ApiText
-{
-    public static string Clip(string text)
-    {
-        var clean = new string([.. text.Take(60).Select(c => char.IsControl(c) ? '?' : c)]);
-        return text.Length > 60 ? clean + "…" : clean;
     }
 }

@@ -112,6 +112,15 @@ public sealed class InfraTemplateTests
         Assert.True((bool)insights["properties"]!["DisableLocalAuth"]!);
     }
 
+    /// <summary>The module that grants roles, and its expressions with the module's variables (the role ids) put in.</summary>
+    private static (JsonObject Module, Func<JsonNode?, string> Resolve) RolesModule(List<JsonObject> resources)
+    {
+        var module = Assert.Single(OfType(resources, "Microsoft.Resources/deployments"), d => ((string?)d["name"])!.StartsWith("[format('roles-", StringComparison.Ordinal));
+        var variables = module["properties"]!["template"]!["variables"]!.AsObject();
+        return (module, expression => variables.Aggregate((string?)expression ?? "",
+            (text, v) => v.Value is JsonValue value ? text.Replace($"variables('{v.Key}')", (string?)value, StringComparison.Ordinal) : text));
+    }
+
     [Fact]
     public async Task The_app_identity_gets_the_storage_data_roles_it_needs_and_nothing_broader()
     {
@@ -123,10 +132,7 @@ public sealed class InfraTemplateTests
         const string blobContributor = "ba92f5b4-2d11-453d-a403-e96b0029c9fe";
 
         // The module that grants roles, with its variables resolved: role ids are named there.
-        var module = Assert.Single(OfType(resources, "Microsoft.Resources/deployments"), d => ((string?)d["name"])!.StartsWith("[format('roles-", StringComparison.Ordinal));
-        var variables = module["properties"]!["template"]!["variables"]!.AsObject();
-        string Resolve(JsonNode? expression) => variables.Aggregate((string?)expression ?? "",
-            (text, v) => v.Value is JsonValue value ? text.Replace($"variables('{v.Key}')", (string?)value, StringComparison.Ordinal) : text);
+        var (module, Resolve) = RolesModule(resources);
         var assignments = OfType(resources, "Microsoft.Authorization/roleAssignments")
             .Select(a => (Role: Resolve(a["properties"]!["roleDefinitionId"]), Principal: (string?)a["properties"]!["principalId"],
                           Type: (string?)a["properties"]!["principalType"], Copied: a["copy"] is not null, Conditional: a["condition"] is not null))
@@ -300,10 +306,7 @@ public sealed class InfraTemplateTests
     public async Task No_role_is_granted_at_a_broader_scope_than_it_needs()
     {
         var resources = await ResourcesAsync();
-        var module = Assert.Single(OfType(resources, "Microsoft.Resources/deployments"), d => ((string?)d["name"])!.StartsWith("[format('roles-", StringComparison.Ordinal));
-        var variables = module["properties"]!["template"]!["variables"]!.AsObject();
-        string Resolve(JsonNode? expression) => variables.Aggregate((string?)expression ?? "",
-            (text, v) => v.Value is JsonValue value ? text.Replace($"variables('{v.Key}')", (string?)value, StringComparison.Ordinal) : text);
+        var (_, Resolve) = RolesModule(resources);
         var granted = new List<string>();
         foreach (var assignment in OfType(resources, "Microsoft.Authorization/roleAssignments"))
         {

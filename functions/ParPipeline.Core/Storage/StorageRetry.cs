@@ -1,22 +1,6 @@
 using Azure.Core;
-using Azure.Core.Pipeline;
 
 namespace ParPipeline.Storage;
-
-/// <summary>The storage service a <see cref="StorageTransport"/> applies to.</summary>
-public enum StorageService
-{
-    Blob,
-    Queue,
-    Table,
-}
-
-/// <summary>
-/// The HTTP transport of the pipeline's storage clients of one service, registered in DI: the way the local host
-/// puts injected faults (<c>Local__StorageFaults__*</c>) under the real clients, below their own retries, so the
-/// SDK meets a 503 or a reset connection as it would from the network.
-/// </summary>
-public sealed record StorageTransport(StorageService Service, HttpPipelineTransport Transport);
 
 /// <summary>The Azure SDK retry settings of every pipeline storage client, chosen for the pipeline's calls.</summary>
 public static class StorageRetry
