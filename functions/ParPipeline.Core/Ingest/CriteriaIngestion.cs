@@ -80,6 +80,7 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
         var index = plan.Index;
         var layout = plan.Layout;
         var sheet = plan.Sheet;
+        var cleaner = CellCleaner.For(file.Content);
 
         // Rewound: the parser has read the first rows of every sheet to find this table.
         reader.Reset();
@@ -103,10 +104,10 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
             }
             if (problems.Count >= WorkbookParser.MaxProblems)
             {
-                problems.Add(new IngestProblem(sheet, row, null, "TOO_MANY_PROBLEMS", "Reading stopped here."));
+                problems.Add(new IngestProblem(sheet, row, null, ProblemCodes.TooManyProblems, "Reading stopped here.", "Dừng đọc tại đây."));
                 break;
             }
-            var unitText = Text(reader, layout.UnitColumn);
+            var unitText = Text(reader, cleaner, sheet, row, layout.UnitColumn);
             if (unitText.Length == 0)
             {
                 continue;
@@ -114,7 +115,7 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
             var year = plan.Year;
             if (layout.YearColumn is { } yearColumn)
             {
-                var yearText = Text(reader, yearColumn);
+                var yearText = Text(reader, cleaner, sheet, row, yearColumn);
                 // Row after row gives the same year: it was read and checked already.
                 if (yearText == lastYear.Text)
                 {
@@ -122,13 +123,13 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
                 }
                 else if (!NumberReader.TryParse(yearText, out var y) || y != Math.Floor(y) || y is < 2000 or > 2100)
                 {
-                    problems.Add(new IngestProblem(sheet, row, ScoreColumns.Letter(yearColumn), "BAD_YEAR", $"'{yearText}' is not a year."));
+                    problems.Add(new IngestProblem(sheet, row, ScoreColumns.Letter(yearColumn), ProblemCodes.BadYear, $"'{yearText}' is not a year.", $"'{yearText}' không phải là năm.") { Found = yearText });
                     continue;
                 }
                 else if (plan.Year is { } expected && (int)y != expected)
                 {
-                    problems.Add(new IngestProblem(sheet, row, ScoreColumns.Letter(yearColumn), "YEAR_MISMATCH",
-                        $"The row is for {(int)y}, but the drop is for {expected}."));
+                    problems.Add(new IngestProblem(sheet, row, ScoreColumns.Letter(yearColumn), ProblemCodes.YearMismatch,
+                        $"The row is for {(int)y}, but the drop is for {expected}.", $"Dòng này của năm {(int)y}, nhưng tệp được gửi cho năm {expected}.") { Found = yearText });
                     continue;
                 }
                 else
@@ -140,7 +141,8 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
             if (year is not { } y2)
             {
                 return new CriteriaResult([new IngestProblem(sheet, null, null, ProblemCodes.NoYear,
-                    $"{file.FileName} does not say which year its criteria are for: drop it as {index.Code}/{{year}}/{file.FileName}, or add a 'Năm' (Year) column.")], years.Keys.Select(k => new IndexYear(index.Code, k)).ToList());
+                    $"{file.FileName} does not say which year its criteria are for: drop it as {index.Code}/{{year}}/{file.FileName}, or add a 'Năm' (Year) column.",
+                    $"{file.FileName} không cho biết các tiêu chí là của năm nào: hãy gửi tệp vào {index.Code}/{{năm}}/{file.FileName}, hoặc thêm cột 'Năm'.")], years.Keys.Select(k => new IndexYear(index.Code, k)).ToList());
             }
 
             if (!resolved.TryGetValue((unitText, y2), out var resolution))
@@ -153,35 +155,48 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
             }
             if (resolution.Unit is not { } unit)
             {
-                problems.Add(new IngestProblem(sheet, row, ScoreColumns.Letter(layout.UnitColumn), ProblemCodes.UnknownUnit, resolution.Describe(unitText)));
+                problems.Add(new IngestProblem(sheet, row, ScoreColumns.Letter(layout.UnitColumn), ProblemCodes.UnknownUnit, resolution.Describe(unitText), resolution.DescribeVi(unitText)) { Found = unitText });
                 continue;
             }
-            var criterion = Text(reader, layout.CriterionColumn);
+            var criterion = Text(reader, cleaner, sheet, row, layout.CriterionColumn);
             if (criterion.Length == 0 || criterion.Length > MaxCriterionLength)
             {
-                problems.Add(new IngestProblem(sheet, row, ScoreColumns.Letter(layout.CriterionColumn), "BAD_CRITERION",
-                    criterion.Length == 0 ? "The criterion is empty." : $"The criterion is longer than {MaxCriterionLength} characters."));
+                problems.Add(new IngestProblem(sheet, row, ScoreColumns.Letter(layout.CriterionColumn), ProblemCodes.BadCriterion,
+                    criterion.Length == 0 ? "The criterion is empty." : $"The criterion is longer than {MaxCriterionLength} characters.",
+                    criterion.Length == 0 ? "Tiêu chí bị bỏ trống." : $"Tiêu chí dài hơn {MaxCriterionLength} ký tự."));
                 continue;
             }
-            var cell = reader.GetValue(layout.ScoreColumn);
+            var cell = cleaner.Value(reader.GetValue(layout.ScoreColumn), new CellAt(sheet, row, layout.ScoreColumn));
             var scoreColumn = ScoreColumns.Letter(layout.ScoreColumn);
-            if (!NumberReader.TryRead(cell, null, out var score))
+            var reading = cell is null ? default : NumberReader.Read(cell, null, index.Maximum);
+            if (cell is null || !reading.IsNumber)
             {
-                problems.Add(new IngestProblem(sheet, row, scoreColumn, cell is null ? ProblemCodes.MissingScore : ProblemCodes.NotANumber,
-                    $"{criterion} of {unit.NameVi}: '{cell}' is not a number."));
+                var found = Convert.ToString(cell, CultureInfo.InvariantCulture) ?? "";
+                problems.Add(cell is null
+                    ? new IngestProblem(sheet, row, scoreColumn, ProblemCodes.MissingScore, $"{criterion} of {unit.NameVi} has no score.", $"{criterion} của {unit.NameVi} chưa có điểm.")
+                    : new IngestProblem(sheet, row, scoreColumn, reading.Kind switch
+                    {
+                        NumberKind.ExcelError => ProblemCodes.ExcelError,
+                        NumberKind.Date => ProblemCodes.DateNotScore,
+                        NumberKind.Ambiguous => ProblemCodes.AmbiguousNumber,
+                        _ => ProblemCodes.NotANumber,
+                    }, $"{criterion} of {unit.NameVi}: '{found}' is not a number{(reading.Hint is { } h ? $" (probably {h})" : "")}.",
+                        $"{criterion} của {unit.NameVi}: '{found}' không phải là số{(reading.Hint is { } hv ? $" (có lẽ là {hv})" : "")}.") { Found = found });
                 continue;
             }
+            var score = reading.Value;
             if (score < 0 || score > index.Maximum)
             {
                 problems.Add(new IngestProblem(sheet, row, scoreColumn, ProblemCodes.ScoreOutOfRange,
-                    $"{criterion} of {unit.NameVi}: {score.ToString(CultureInfo.InvariantCulture)} is outside 0..{index.Maximum.ToString(CultureInfo.InvariantCulture)}."));
+                    $"{criterion} of {unit.NameVi}: {score.ToString(CultureInfo.InvariantCulture)} is outside 0..{index.Maximum.ToString(CultureInfo.InvariantCulture)}.",
+                    $"{criterion} của {unit.NameVi}: {score.ToString(CultureInfo.InvariantCulture)} nằm ngoài khoảng 0..{index.Maximum.ToString(CultureInfo.InvariantCulture)}."));
                 continue;
             }
             (unitsByYear.TryGetValue(y2, out var units) ? units : unitsByYear[y2] = new HashSet<string>(StringComparer.Ordinal)).Add(unit.Code);
             if (!seen.Add(Fingerprint(y2, unit.Code, criterion)))
             {
-                problems.Add(new IngestProblem(sheet, row, ScoreColumns.Letter(layout.CriterionColumn), "DUPLICATE_CRITERION",
-                    $"{unit.NameVi} has criterion '{criterion}' for {y2} more than once."));
+                problems.Add(new IngestProblem(sheet, row, ScoreColumns.Letter(layout.CriterionColumn), ProblemCodes.DuplicateCriterion,
+                    $"{unit.NameVi} has criterion '{criterion}' for {y2} more than once.", $"{unit.NameVi} có tiêu chí '{criterion}' của năm {y2} nhiều hơn một lần."));
                 continue;
             }
             if (problems.Count > 0)
@@ -215,19 +230,19 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
             foreach (var missing in gazetteer.UnitsFor(index.UnitKind, year).Where(u => !units.Contains(u.Code)))
             {
                 problems.Add(new IngestProblem(sheet, null, ScoreColumns.Letter(layout.UnitColumn), ProblemCodes.MissingUnit,
-                    $"{missing.NameVi} ({missing.Code}) has no criterion scores for {year}."));
+                    $"{missing.NameVi} ({missing.Code}) has no criterion scores for {year}.", $"{missing.NameVi} ({missing.Code}) không có điểm tiêu chí nào của năm {year}."));
             }
         }
         if (problems.Count == 0 && years.Count == 0)
         {
-            problems.Add(new IngestProblem(sheet, layout.FirstDataRow, null, ProblemCodes.NoRows, $"The criteria table under row {layout.HeaderRow} has no rows."));
+            problems.Add(new IngestProblem(sheet, layout.FirstDataRow, null, ProblemCodes.NoRows, $"The criteria table under row {layout.HeaderRow} has no rows.", $"Bảng tiêu chí dưới dòng {layout.HeaderRow} không có dòng nào."));
         }
         var versions = years.Values.Select(v => new CriteriaVersion(v.IndexYear, file.Sha256, v.DataHash(), v.Rows, v.Units.Count)).ToList();
-        return new CriteriaResult(problems, [.. years.Keys.Select(k => new IndexYear(index.Code, k))]) { Versions = versions };
+        return new CriteriaResult(problems, [.. years.Keys.Select(k => new IndexYear(index.Code, k))]) { Versions = versions, Warnings = cleaner.Warnings() };
     }
 
-    private static string Text(IExcelDataReader reader, int column) =>
-        column < reader.FieldCount ? Convert.ToString(reader.GetValue(column), CultureInfo.InvariantCulture)?.Trim() ?? "" : "";
+    private static string Text(IExcelDataReader reader, CellCleaner cleaner, string sheet, int row, int column) =>
+        column < reader.FieldCount ? cleaner.Text(reader.GetValue(column), new CellAt(sheet, row, column)) : "";
 
     /// <summary>FNV-1a, 64 bits: a million rows collide with odds around 1 in 30 million.</summary>
     private static ulong Fingerprint(int year, string unit, string criterion)

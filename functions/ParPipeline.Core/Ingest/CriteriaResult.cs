@@ -6,4 +6,7 @@ namespace ParPipeline.Ingest;
 public sealed record CriteriaResult(IReadOnlyList<IngestProblem> Problems, IReadOnlyList<IndexYear> IndexYears)
 {
     public IReadOnlyList<CriteriaVersion> Versions { get; init; } = [];
+
+    /// <summary>Kept with the ingestion: cells whose invisible characters were removed.</summary>
+    public IReadOnlyList<IngestProblem> Warnings { get; init; } = [];
 }

@@ -5,7 +5,8 @@ namespace ParPipeline.Ingest;
 
 /// <summary>
 /// Finds an index's table among the first rows of a sheet: a row naming the unit column, and the index's
-/// fields in it or, for a two-row header, in merged cells above "Điểm" / "Xếp hạng" (score / rank) columns.
+/// fields in it or, for a header of two or three rows, in merged cells above "Điểm" / "Xếp hạng" (score / rank)
+/// columns (three: a group row such as "Chỉ số thành phần" over the fields' names over score and rank).
 /// </summary>
 public static class HeaderLocator
 {
@@ -19,18 +20,27 @@ public static class HeaderLocator
             {
                 continue;
             }
-            var lower = r + 1 < rows.Count ? Keys(rows[r + 1]) : [];
-            var layout = TwoRow(index, r, upper, lower, merges, unitColumn) ?? OneRow(index, r, upper, unitColumn);
-            if (layout is not null && index.Fields.Where(f => f.Required).All(f => layout.FieldColumns.ContainsKey(f.Key)))
+            var middle = r + 1 < rows.Count ? Keys(rows[r + 1]) : [];
+            var lower = r + 2 < rows.Count ? Keys(rows[r + 2]) : [];
+            SheetLayout?[] layouts =
+            [
+                MultiRow(index, r, [upper, middle], lower, merges, unitColumn),
+                MultiRow(index, r, [upper], middle, merges, unitColumn),
+                OneRow(index, r, upper, unitColumn),
+            ];
+            foreach (var layout in layouts)
             {
-                return layout;
+                if (layout is not null && index.Fields.Where(f => f.Required).All(f => layout.FieldColumns.ContainsKey(f.Key)))
+                {
+                    return layout;
+                }
             }
         }
         return null;
     }
 
     /// <summary>A long-format header: unit, criterion and score columns (and a year column, or the year from elsewhere).</summary>
-    public static LongLayout? FindLong(IndexDefinition index, IReadOnlyList<object?[]> rows)
+    public static LongLayout? FindLong(IndexDefinition index, IReadOnlyList<object?[]> rows, IReadOnlyList<MergedRange>? merges = null)
     {
         for (var r = 0; r < rows.Count; r++)
         {
@@ -39,6 +49,12 @@ public static class HeaderLocator
             var criterion = BestColumn(header, HeaderVocabulary.CriterionKeys);
             var score = BestColumn(header, [.. HeaderVocabulary.ScoreKeys, .. index.Total.HeaderKeys]);
             if (unit < 0 || criterion < 0 || score < 0 || unit == criterion || score == criterion || score == unit)
+            {
+                continue;
+            }
+            // A long table's header is one row of single cells; a merged "Chỉ số thành phần" is a group header over
+            // the components of a wide table.
+            if (merges?.Any(m => m.FromRow <= r && m.ToRow >= r && m.FromColumn <= criterion && m.ToColumn >= criterion) == true)
             {
                 continue;
             }
@@ -70,27 +86,51 @@ public static class HeaderLocator
         return new SheetLayout(r + 1, r + 2, unitColumn, fields, ranks);
     }
 
-    private static SheetLayout? TwoRow(IndexDefinition index, int r, string[] upper, string[] lower, IReadOnlyList<MergedRange> merges, int unitColumn)
+    /// <summary>A header whose bottom row (<paramref name="lower"/>) holds score, rank or field names under the merged
+    /// headers of the rows above (<paramref name="uppers"/>, top first); the nearest row naming a field wins.</summary>
+    private static SheetLayout? MultiRow(IndexDefinition index, int r, string[][] uppers, string[] lower, IReadOnlyList<MergedRange> merges, int unitColumn)
     {
         if (!lower.Any(k => HeaderText.Matches(k, HeaderVocabulary.RankKeys) || HeaderText.Matches(k, HeaderVocabulary.ScoreKeys) || BestField(index, k) is not null))
         {
             return null;
         }
-        var carried = Carry(upper, lower, merges, r);
+        var carried = new string[uppers.Length][];
+        for (var u = 0; u < uppers.Length; u++)
+        {
+            carried[u] = Carry(uppers[u], u + 1 < uppers.Length ? uppers[u + 1] : lower, merges, r + u);
+        }
+        var width = Math.Max(carried.Max(c => c.Length), lower.Length);
         var fields = new Dictionary<string, int>();
         var ranks = new Dictionary<string, int>();
-        for (var c = 0; c < Math.Max(carried.Length, lower.Length); c++)
+        for (var c = 0; c < width; c++)
         {
             if (c == unitColumn)
             {
                 continue;
             }
-            var top = c < carried.Length ? carried[c] : "";
+            // The nearest row that names a field gives it; failing that, the nearest text (a bare "Xếp hạng").
+            var (top, topField) = ("", (IndexField?)null);
+            for (var u = carried.Length - 1; u >= 0 && topField is null; u--)
+            {
+                var text = c < carried[u].Length ? carried[u][c] : "";
+                if (text.Length > 0 && BestField(index, text) is { } field)
+                {
+                    (top, topField) = (text, field);
+                }
+                else if (top.Length == 0)
+                {
+                    top = text;
+                }
+            }
             var bottom = c < lower.Length ? lower[c] : "";
-            var topField = top.Length > 0 ? BestField(index, top) : null;
             if (bottom.Length > 0 && HeaderText.Matches(bottom, HeaderVocabulary.RankKeys))
             {
                 ranks.TryAdd(topField?.Key ?? IndexDefinition.TotalKey, c);
+            }
+            else if (topField is not null && HeaderText.Matches(bottom, HeaderVocabulary.ScoreKeys))
+            {
+                // "Điểm" (score) under a field's name: the field's score, though "Điểm" alone also names the total.
+                fields.TryAdd(topField.Key, c);
             }
             else if (bottom.Length > 0 && BestField(index, bottom) is { } bottomField && (topField is null || HeaderText.Score(bottom, bottomField.HeaderKeys) > 10_000))
             {
@@ -106,7 +146,7 @@ public static class HeaderLocator
                 ranks.TryAdd(IndexDefinition.TotalKey, c);
             }
         }
-        return fields.Count == 0 ? null : new SheetLayout(r + 1, r + 3, unitColumn, fields, ranks);
+        return fields.Count == 0 ? null : new SheetLayout(r + 1, r + uppers.Length + 2, unitColumn, fields, ranks);
     }
 
     /// <summary>Spreads a merged header over the columns it covers; without merge data, over the empty cells

@@ -116,7 +116,8 @@ public sealed class IngestionService(
         {
             // Too large to hold: it stays where it was dropped, for a person to split or shrink; the ledger says so.
             var problem = new IngestProblem(null, null, null, ProblemCodes.FileTooLarge,
-                $"{blobName} is {length:N0} bytes; files over {limit:N0} bytes (setting Ingestion__MaxFileBytes) are refused and left in {PipelineStorageNames.DropsContainer}.");
+                $"{blobName} is {length:N0} bytes; files over {limit:N0} bytes (setting Ingestion__MaxFileBytes) are refused and left in {PipelineStorageNames.DropsContainer}.",
+                $"{blobName} nặng {length:N0} byte; tệp trên {limit:N0} byte (thiết lập Ingestion__MaxFileBytes) bị từ chối và để lại trong {PipelineStorageNames.DropsContainer}.");
             await ledger.RecordAsync(new LedgerEntry(sha, [blobName], LedgerStatus.Rejected, [], 0, 1, [problem],
                 $"{PipelineStorageNames.DropsContainer}/{blobName}", null, receivedAt, clock.GetElapsedTime(started)) { DropTags = [dropTag] }, ct);
             return new IngestOutcome(IngestStatus.Rejected, sha, [], 0, [problem], []);
@@ -216,7 +217,8 @@ public sealed class IngestionService(
             catch (TimeoutException)
             {
                 problems.Add(new IngestProblem(plan.Sheet, null, null, ProblemCodes.ParseTimeout,
-                    $"{file.FileName} took longer than {timeout.TotalSeconds:0} s to read, not counting storage (setting Ingestion__ParseTimeout); it is refused."));
+                    $"{file.FileName} took longer than {timeout.TotalSeconds:0} s to read, not counting storage (setting Ingestion__ParseTimeout); it is refused.",
+                    $"{file.FileName} cần hơn {timeout.TotalSeconds:0} giây để đọc, chưa kể thời gian ghi (thiết lập Ingestion__ParseTimeout); tệp bị từ chối."));
             }
             catch (Exception e) when (e is not (OperationCanceledException or Azure.RequestFailedException))
             {
@@ -267,12 +269,12 @@ public sealed class IngestionService(
             }
             status = flipped == 0 ? LedgerStatus.Duplicate : LedgerStatus.Ingested;
             await ledger.RecordAsync(new LedgerEntry(file.Sha256, [file.BlobName], status, [.. versions.Select(v => v.IndexYear.PartitionKey)],
-                units, 0, [], storedAs, status == LedgerStatus.Duplicate ? duplicateOf : null, receivedAt, clock.GetElapsedTime(started)) { DropTags = [file.DropTag] }, ct);
+                units, 0, [.. results.SelectMany(r => r.Warnings)], storedAs, status == LedgerStatus.Duplicate ? duplicateOf : null, receivedAt, clock.GetElapsedTime(started)) { DropTags = [file.DropTag] }, ct);
         }
         await vault.DeleteDropAsync(file.BlobName, file.ETag, ct);
         log.LogInformation("{Blob}: {Rows} criterion scores of {Units} units staged and made current", file.BlobName, versions.Sum(v => v.Rows), units);
         return new IngestOutcome(status switch { LedgerStatus.Ingested => IngestStatus.Ingested, LedgerStatus.Superseded => IngestStatus.Superseded, _ => IngestStatus.Duplicate },
-            file.Sha256, [.. versions.Select(v => v.IndexYear)], units, [], []);
+            file.Sha256, [.. versions.Select(v => v.IndexYear)], units, [], [.. results.SelectMany(r => r.Warnings)]);
     }
 
     /// <summary>
@@ -291,7 +293,7 @@ public sealed class IngestionService(
         }
         if (file.Content.Length == 0)
         {
-            return (ParsedWorkbook.Rejected(new IngestProblem(null, null, null, ProblemCodes.EmptyFile, $"{file.FileName} is empty (0 bytes).")), null);
+            return (ParsedWorkbook.Rejected(new IngestProblem(null, null, null, ProblemCodes.EmptyFile, $"{file.FileName} is empty (0 bytes).", $"{file.FileName} rỗng (0 byte).")), null);
         }
         var (reader, openProblem) = SpreadsheetOpener.TryOpen(file.Content, file.FileName);
         if (reader is null)
@@ -307,7 +309,8 @@ public sealed class IngestionService(
             // The reader may still be in use by the abandoned parse; it is disposed by the caller all the same,
             // and whatever that makes the parse throw is caught inside it.
             return (ParsedWorkbook.Rejected(new IngestProblem(null, null, null, ProblemCodes.ParseTimeout,
-                $"{file.FileName} took longer than {timeout.TotalSeconds:0} s to read (setting Ingestion__ParseTimeout); it is refused.")), reader);
+                $"{file.FileName} took longer than {timeout.TotalSeconds:0} s to read (setting Ingestion__ParseTimeout); it is refused.",
+                $"{file.FileName} cần hơn {timeout.TotalSeconds:0} giây để đọc (thiết lập Ingestion__ParseTimeout); tệp bị từ chối.")), reader);
         }
         catch
         {

@@ -18,14 +18,28 @@ public static class ProblemCodes
     public const string HeaderNotFound = "HEADER_NOT_FOUND";
     public const string UnknownUnit = "UNKNOWN_UNIT";
     public const string DuplicateUnit = "DUPLICATE_UNIT";
+    public const string UnitInSeveralSheets = "UNIT_IN_SEVERAL_SHEETS";
     public const string MissingUnit = "MISSING_UNIT";
     public const string NotANumber = "NOT_A_NUMBER";
+    public const string AmbiguousNumber = "AMBIGUOUS_NUMBER";
+    public const string ExcelError = "EXCEL_ERROR";
+    public const string DateNotScore = "DATE_NOT_SCORE";
+    public const string FormulaNotCalculated = "FORMULA_NOT_CALCULATED";
     public const string MissingScore = "MISSING_SCORE";
     public const string ScoreOutOfRange = "SCORE_OUT_OF_RANGE";
     public const string ComponentsDoNotSum = "COMPONENTS_DO_NOT_SUM";
     public const string NoRows = "NO_ROWS";
+    public const string TooManyProblems = "TOO_MANY_PROBLEMS";
+    public const string BadYear = "BAD_YEAR";
+    public const string YearMismatch = "YEAR_MISMATCH";
+    public const string BadCriterion = "BAD_CRITERION";
+    public const string DuplicateCriterion = "DUPLICATE_CRITERION";
 
     // Warnings: kept with the ingestion, do not stop it.
     public const string RankMismatch = "RANK_MISMATCH";
     public const string SheetIgnored = "SHEET_IGNORED";
+    public const string CellRepaired = "CELL_REPAIRED";
+    public const string HiddenRows = "HIDDEN_ROWS";
+    public const string HiddenSheet = "HIDDEN_SHEET";
+    public const string SheetsCombined = "SHEETS_COMBINED";
 }

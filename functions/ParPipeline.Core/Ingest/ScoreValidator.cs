@@ -21,7 +21,8 @@ public static class ScoreValidator
         foreach (var missing in gazetteer.UnitsFor(index.UnitKind, table.IndexYear.Year).Where(u => !present.Contains(u.Code)))
         {
             problems.Add(new IngestProblem(table.Sheet, null, unitColumn, ProblemCodes.MissingUnit,
-                $"{missing.NameVi} ({missing.Code}) has no row; every {(index.UnitKind == UnitKind.Ministry ? "ministry" : "province and city")} of {table.IndexYear.Year} must appear once."));
+                $"{missing.NameVi} ({missing.Code}) has no row; every {(index.UnitKind == UnitKind.Ministry ? "ministry" : "province and city")} of {table.IndexYear.Year} must appear once.",
+                $"{missing.NameVi} ({missing.Code}) không có dòng nào; mọi {(index.UnitKind == UnitKind.Ministry ? "bộ, cơ quan ngang bộ" : "tỉnh, thành phố")} của năm {table.IndexYear.Year} phải có đúng một dòng."));
         }
 
         // Each part is published rounded to the index's decimals: their sum may drift by half a unit per part.
@@ -39,8 +40,10 @@ public static class ScoreValidator
                 if (Math.Abs(sum - total) > tolerance * (rule.Parts.Count + 1) + 1e-9)
                 {
                     var parts = string.Join(" + ", rule.Parts.Select(p => $"{index.Field(p)!.NameEn.ToLowerInvariant()} {F(unit.Values[p])}"));
-                    problems.Add(new IngestProblem(table.Sheet, unit.Row, totalColumn, ProblemCodes.ComponentsDoNotSum,
-                        $"{unit.Unit.NameVi}: {parts} = {F(sum)}, but the {index.Field(rule.Total)!.NameEn} is {F(total)}."));
+                    var partsVi = string.Join(" + ", rule.Parts.Select(p => $"{index.Field(p)!.NameVi.ToLowerInvariant()} {F(unit.Values[p])}"));
+                    problems.Add(new IngestProblem(unit.Sheet ?? table.Sheet, unit.Row, totalColumn, ProblemCodes.ComponentsDoNotSum,
+                        $"{unit.Unit.NameVi}: {parts} = {F(sum)}, but the {index.Field(rule.Total)!.NameEn} is {F(total)}.",
+                        $"{unit.Unit.NameVi}: {partsVi} = {F(sum)}, nhưng {index.Field(rule.Total)!.NameVi} là {F(total)}.") { Found = F(total) });
                 }
             }
         }
@@ -54,7 +57,9 @@ public static class ScoreValidator
             {
                 warnings.Add(new IngestProblem(table.Sheet, null, ScoreColumns.Letter(table.Layout.RankColumns[Indices.IndexDefinition.TotalKey]), ProblemCodes.RankMismatch,
                     $"The published rank differs from the rank the scores give for {differing.Count} unit(s): " +
-                    string.Join("; ", differing.Select(u => $"{u.Unit.NameVi} row {u.Row}: published {u.PublishedRank}, scores give {computed[u.Unit.Code]}")) + "."));
+                    string.Join("; ", differing.Select(u => $"{u.Unit.NameVi} row {u.Row}: published {u.PublishedRank}, scores give {computed[u.Unit.Code]}")) + ".",
+                    $"Thứ hạng công bố khác thứ hạng tính từ điểm ở {differing.Count} đơn vị: " +
+                    string.Join("; ", differing.Select(u => $"{u.Unit.NameVi} dòng {u.Row}: công bố {u.PublishedRank}, theo điểm {computed[u.Unit.Code]}")) + "."));
             }
         }
         return (problems, warnings);

@@ -41,7 +41,8 @@ public static class SpreadsheetOpener
                 // An encrypted xlsx is an OLE compound file holding an "EncryptedPackage" stream.
                 if (content.AsSpan().IndexOf(Encoding.Unicode.GetBytes("EncryptedPackage")) >= 0)
                 {
-                    return (null, FileProblem(ProblemCodes.Encrypted, $"{fileName} is password-protected: save it without a password and drop it again."));
+                    return (null, FileProblem(ProblemCodes.Encrypted, $"{fileName} is password-protected: save it without a password and drop it again.",
+                        $"{fileName} có đặt mật khẩu: hãy lưu lại không mật khẩu rồi gửi lại."));
                 }
                 return (ExcelReaderFactory.CreateBinaryReader(stream), null);
             }
@@ -49,7 +50,8 @@ public static class SpreadsheetOpener
             {
                 return (Open(stream, ".csv"), null);
             }
-            return (null, FileProblem(ProblemCodes.NotASpreadsheet, $"{fileName} is not a spreadsheet: the pipeline reads xlsx, xls and csv files."));
+            return (null, FileProblem(ProblemCodes.NotASpreadsheet, $"{fileName} is not a spreadsheet: the pipeline reads xlsx, xls and csv files.",
+                $"{fileName} không phải là bảng tính: hệ thống đọc tệp xlsx, xls và csv."));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -87,12 +89,16 @@ public static class SpreadsheetOpener
     public static IngestProblem Failure(Exception e, string fileName) => e switch
     {
         ExcelDataReader.Exceptions.InvalidPasswordException =>
-            FileProblem(ProblemCodes.Encrypted, $"{fileName} is password-protected: save it without a password and drop it again."),
+            FileProblem(ProblemCodes.Encrypted, $"{fileName} is password-protected: save it without a password and drop it again.",
+                        $"{fileName} có đặt mật khẩu: hãy lưu lại không mật khẩu rồi gửi lại."),
         OutOfMemoryException =>
-            FileProblem(ProblemCodes.Corrupt, $"{fileName} asks for more memory than any real index table needs; it is refused."),
+            FileProblem(ProblemCodes.Corrupt, $"{fileName} asks for more memory than any real index table needs; it is refused.",
+                $"{fileName} đòi nhiều bộ nhớ hơn mọi bảng chỉ số thật cần; tệp bị từ chối."),
         System.Xml.XmlException x when x.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase) =>
-            FileProblem(ProblemCodes.Corrupt, $"{fileName} holds XML with a document type declaration, which spreadsheets never need; it is refused."),
-        _ => FileProblem(ProblemCodes.Corrupt, $"{fileName} is damaged and cannot be read: {e.Message.ReplaceLineEndings(" ")}"),
+            FileProblem(ProblemCodes.Corrupt, $"{fileName} holds XML with a document type declaration, which spreadsheets never need; it is refused.",
+                $"{fileName} chứa XML có khai báo kiểu tài liệu (DTD), điều bảng tính không bao giờ cần; tệp bị từ chối."),
+        _ => FileProblem(ProblemCodes.Corrupt, $"{fileName} is damaged and cannot be read: {e.Message.ReplaceLineEndings(" ")}",
+            $"{fileName} bị hỏng, không đọc được: {e.Message.ReplaceLineEndings(" ")}"),
     };
 
     private static IngestProblem? InflationProblem(byte[] content, string fileName)
@@ -111,7 +117,9 @@ public static class SpreadsheetOpener
                 {
                     return FileProblem(ProblemCodes.ZipBomb,
                         $"{fileName} inflates to more than {Math.Min(MaxInflatedBytes, (long)MaxInflationRatio * content.Length):N0} bytes " +
-                        $"({MaxInflationRatio}:1 or {MaxInflatedBytes / 1024 / 1024} MiB at most); it is refused as a zip bomb.");
+                        $"({MaxInflationRatio}:1 or {MaxInflatedBytes / 1024 / 1024} MiB at most); it is refused as a zip bomb.",
+                        $"{fileName} giải nén ra hơn {Math.Min(MaxInflatedBytes, (long)MaxInflationRatio * content.Length):N0} byte " +
+                        $"(tối đa {MaxInflationRatio}:1 hoặc {MaxInflatedBytes / 1024 / 1024} MiB); tệp bị từ chối như một quả bom nén.");
                 }
             }
         }
@@ -129,5 +137,5 @@ public static class SpreadsheetOpener
         return sample.IndexOf((byte)0) < 0;
     }
 
-    private static IngestProblem FileProblem(string code, string message) => new(null, null, null, code, message);
+    private static IngestProblem FileProblem(string code, string message, string messageVi) => new(null, null, null, code, message, messageVi);
 }

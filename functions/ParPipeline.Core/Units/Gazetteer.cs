@@ -76,8 +76,9 @@ public sealed class Gazetteer
         if (_byName.TryGetValue(era, out var names) && names.TryGetValue(key, out var matches))
         {
             return matches.Count == 1
-                ? new UnitResolution(matches[0], null, [])
-                : new UnitResolution(null, $"is ambiguous: it names {string.Join(" and ", matches.Select(m => m.NameVi))}", matches);
+                ? new UnitResolution(matches[0], null, null, [])
+                : new UnitResolution(null, $"is ambiguous: it names {string.Join(" and ", matches.Select(m => m.NameVi))}",
+                    $"không rõ là đơn vị nào: tên này chỉ {string.Join(" và ", matches.Select(m => m.NameVi))}", matches);
         }
         if (kind == UnitKind.Province && year >= ReorganisationYear &&
             _byName.TryGetValue((kind, false), out var before) && before.TryGetValue(key, out var old) && old.Count == 1)
@@ -85,9 +86,11 @@ public sealed class Gazetteer
             var successor = Find(kind, year, old[0].SuccessorCode ?? "");
             return new UnitResolution(null,
                 $"names {old[0].NameVi}, which belongs to {successor?.NameVi ?? "another unit"} ({old[0].SuccessorCode}) since 2025-07-01",
+                $"là {old[0].NameVi}, từ ngày 01/07/2025 thuộc {successor?.NameVi ?? "đơn vị khác"} ({old[0].SuccessorCode})",
                 successor is null ? [] : [successor]);
         }
-        return new UnitResolution(null, $"is not a known {(kind == UnitKind.Ministry ? "ministry" : "province or city")} of {year}", Closest(key, kind, year));
+        return new UnitResolution(null, $"is not a known {(kind == UnitKind.Ministry ? "ministry" : "province or city")} of {year}",
+            $"không phải là {(kind == UnitKind.Ministry ? "bộ, cơ quan ngang bộ" : "tỉnh, thành phố")} nào của năm {year}", Closest(key, kind, year));
     }
 
     /// <summary>Up to five units whose folded names are nearest by edit distance (all five Quảng for "Quảng").</summary>

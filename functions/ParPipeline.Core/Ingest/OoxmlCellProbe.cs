@@ -1,0 +1,109 @@
+using System.IO.Compression;
+using System.Xml;
+
+namespace ParPipeline.Ingest;
+
+/// <summary>What an empty-looking xlsx cell really holds.</summary>
+public enum ProbedCell
+{
+    /// <summary>A formula saved without its result (<c>&lt;f&gt;</c>, no <c>&lt;v&gt;</c>): the file was never recalculated.</summary>
+    FormulaWithoutValue,
+
+    /// <summary>An error value (<c>t="e"</c>): <c>#N/A</c>, <c>#DIV/0!</c>, ...</summary>
+    Error,
+}
+
+/// <summary>
+/// ExcelDataReader shows a formula without a cached value and an error cell alike as an empty cell. When a score
+/// is missing from an xlsx, this looks at the sheet's XML for those cells only, so the sender is told "recalculate"
+/// or "#DIV/0!" instead of "empty". Read only on the way to a rejection, never for a file that is ingested.
+/// </summary>
+public static class OoxmlCellProbe
+{
+    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private const string Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+    /// <summary>The cells among <paramref name="addresses"/> (A1 style) of the sheet at <paramref name="sheetIndex"/> (workbook
+    /// order, as ExcelDataReader counts) that are formulas without a value or errors, with the error's text.</summary>
+    public static IReadOnlyDictionary<string, (ProbedCell Kind, string? Text)> Probe(byte[] content, int sheetIndex, IReadOnlySet<string> addresses)
+    {
+        var found = new Dictionary<string, (ProbedCell, string?)>(StringComparer.Ordinal);
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
+            if (SheetPart(zip, sheetIndex) is not { } part)
+            {
+                return found;
+            }
+            using var reader = XmlReader.Create(part.Open(), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, IgnoreWhitespace = true });
+            while (reader.ReadToFollowing("c", Main))
+            {
+                var address = reader.GetAttribute("r");
+                var type = reader.GetAttribute("t");
+                if (address is null || !addresses.Contains(address) || reader.IsEmptyElement)
+                {
+                    continue;
+                }
+                var (formula, value) = (false, (string?)null);
+                using (var cell = reader.ReadSubtree())
+                {
+                    while (cell.Read())
+                    {
+                        if (cell.NodeType == XmlNodeType.Element && cell.LocalName == "f")
+                        {
+                            formula = true;
+                        }
+                        else if (cell.NodeType == XmlNodeType.Element && cell.LocalName == "v")
+                        {
+                            value = cell.ReadElementContentAsString();
+                        }
+                    }
+                }
+                if (type == "e")
+                {
+                    found[address] = (ProbedCell.Error, value);
+                }
+                else if (formula && string.IsNullOrEmpty(value))
+                {
+                    found[address] = (ProbedCell.FormulaWithoutValue, null);
+                }
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or XmlException or IOException)
+        {
+            // The reader opened this file; a part it did not need may still be damaged: say what is known.
+        }
+        return found;
+    }
+
+    private static ZipArchiveEntry? SheetPart(ZipArchive zip, int sheetIndex)
+    {
+        string? id = null;
+        using (var workbook = Open(zip, "xl/workbook.xml"))
+        {
+            for (var i = 0; workbook?.ReadToFollowing("sheet", Main) == true; i++)
+            {
+                if (i == sheetIndex)
+                {
+                    id = workbook.GetAttribute("id", Relationships);
+                    break;
+                }
+            }
+        }
+        using var rels = Open(zip, "xl/_rels/workbook.xml.rels");
+        while (id is not null && rels?.ReadToFollowing("Relationship", "http://schemas.openxmlformats.org/package/2006/relationships") == true)
+        {
+            if (rels.GetAttribute("Id") == id && rels.GetAttribute("Target") is { } target)
+            {
+                var path = target.StartsWith('/') ? target.TrimStart('/') : "xl/" + target;
+                return zip.GetEntry(path);
+            }
+        }
+        return null;
+    }
+
+    private static XmlReader? Open(ZipArchive zip, string path) =>
+        zip.GetEntry(path) is { } entry
+            ? XmlReader.Create(entry.Open(), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit })
+            : null;
+}

@@ -1,0 +1,262 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ExcelDataReader;
+using ParPipeline.Indices;
+using ParPipeline.Units;
+
+namespace ParPipeline.Ingest;
+
+/// <summary>One sheet's table as read, before it is checked as a whole: its records, the problems of its cells and
+/// what to warn about (hidden rows and sheet, repaired cells).</summary>
+public sealed record SheetRead(SheetPlan Plan, IReadOnlyList<UnitRecord> Records, IReadOnlyList<IngestProblem> Problems, IReadOnlyList<IngestProblem> Warnings);
+
+/// <summary>
+/// Streams a chosen sheet's rows into unit records: resolves each unit, reads each score as a person sees it
+/// (<see cref="CellCleaner"/>, <see cref="NumberReader"/>) and locates every problem at its cell. A unit name
+/// merged over several rows names the row of the merge that holds the scores.
+/// </summary>
+public sealed partial class SheetTableReader(Gazetteer gazetteer)
+{
+    public SheetRead Read(IExcelDataReader reader, DroppedFile file, SheetPlan plan, CancellationToken ct)
+    {
+        reader.Reset();
+        for (var i = 0; i < plan.Sheet.Index; i++)
+        {
+            reader.NextResult();
+        }
+        var cleaner = CellCleaner.For(file.Content);
+        var index = plan.Index;
+        var year = plan.Year!.Value;
+        var layout = plan.Layout;
+        var sheet = plan.Sheet.Name;
+        var problems = new List<IngestProblem>();
+        var records = new List<UnitRecord>();
+        var firstRowOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var unitColumn = ScoreColumns.Letter(layout.UnitColumn);
+        var missing = new HashSet<string>(StringComparer.Ordinal);
+        var hiddenRows = new List<int>();
+        // Unit names merged down several rows (0-based rows, as ExcelDataReader gives merges).
+        var unitMerges = plan.Sheet.Merges.Where(m => m.FromColumn <= layout.UnitColumn && m.ToColumn >= layout.UnitColumn && m.ToRow > m.FromRow)
+            .GroupBy(m => m.FromRow).ToDictionary(g => g.Key, g => g.Max(m => m.ToRow));
+        (int LastRow, string Text)? merged = null;
+
+        for (var row = 1; reader.Read(); row++)
+        {
+            if (row < layout.FirstDataRow)
+            {
+                continue;
+            }
+            if ((row & 0xFF) == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+            }
+            if (problems.Count > WorkbookParser.MaxProblems)
+            {
+                problems.Add(new IngestProblem(sheet, row, null, ProblemCodes.TooManyProblems, "Reading stopped here.", "Dừng đọc tại đây."));
+                break;
+            }
+            var unitText = Text(reader, cleaner, layout.UnitColumn, sheet, row);
+            var inMerge = false;
+            if (unitMerges.TryGetValue(row - 1, out var last) && unitText.Length > 0)
+            {
+                merged = (last + 1, unitText);
+            }
+            else if (merged is { } m && row <= m.LastRow && unitText.Length == 0)
+            {
+                (unitText, inMerge) = (m.Text, true);
+            }
+            if (unitText.Length == 0 || IsNonUnitRow(unitText))
+            {
+                continue;
+            }
+            if (merged is { } open && row <= open.LastRow && !HasAnyScore(reader, layout))
+            {
+                // The row of a merged name that holds no score: its scores are on another row of the merge.
+                continue;
+            }
+            var resolution = gazetteer.Resolve(unitText, index.UnitKind, year);
+            if (resolution.Unit is not { } unit)
+            {
+                problems.Add(new IngestProblem(sheet, row, unitColumn, ProblemCodes.UnknownUnit, resolution.Describe(unitText), resolution.DescribeVi(unitText)) { Found = unitText });
+                continue;
+            }
+            if (!firstRowOf.TryAdd(unit.Code, row))
+            {
+                problems.Add(new IngestProblem(sheet, row, unitColumn, ProblemCodes.DuplicateUnit,
+                    $"{unit.NameVi} ({unit.Code}) appears again{(inMerge ? " (a merged name with scores on two rows)" : "")}; first at row {firstRowOf[unit.Code]}.",
+                    $"{unit.NameVi} ({unit.Code}) xuất hiện lần nữa{(inMerge ? " (ô tên gộp có điểm ở hai dòng)" : "")}; lần đầu ở dòng {firstRowOf[unit.Code]}.") { Found = unitText });
+                continue;
+            }
+            if (reader.RowHeight <= 0)
+            {
+                hiddenRows.Add(row);
+            }
+
+            var values = new Dictionary<string, double>(StringComparer.Ordinal);
+            var rowOk = true;
+            foreach (var (key, column) in layout.FieldColumns)
+            {
+                var field = index.Field(key)!;
+                var letter = ScoreColumns.Letter(column);
+                var cell = column < reader.FieldCount ? cleaner.Value(reader.GetValue(column), new CellAt(sheet, row, column)) : null;
+                if (cell is null || (cell is string s && s.Length == 0))
+                {
+                    if (field.Required)
+                    {
+                        missing.Add($"{letter}{row}");
+                        problems.Add(new IngestProblem(sheet, row, letter, ProblemCodes.MissingScore, $"{unit.NameVi} has no {field.NameEn}.", $"{unit.NameVi} chưa có {field.NameVi}."));
+                        rowOk = false;
+                    }
+                    continue;
+                }
+                var maximum = index.MaximumOf(field);
+                var reading = NumberReader.Read(cell, NumberFormat(reader, column), maximum);
+                if (CellProblem(reading, cell, field, unit, sheet, row, letter) is { } problem)
+                {
+                    problems.Add(problem);
+                    rowOk = false;
+                    continue;
+                }
+                if (reading.Value < 0 || reading.Value > maximum)
+                {
+                    var (value, max) = (reading.Value.ToString(CultureInfo.InvariantCulture), maximum.ToString(CultureInfo.InvariantCulture));
+                    problems.Add(new IngestProblem(sheet, row, letter, ProblemCodes.ScoreOutOfRange,
+                        $"{field.NameEn} of {unit.NameVi}: {value} is outside 0..{max}.",
+                        $"{field.NameVi} của {unit.NameVi}: {value} nằm ngoài khoảng 0..{max}.") { Found = Shown(cell) });
+                    rowOk = false;
+                    continue;
+                }
+                values[key] = reading.Value;
+            }
+            if (rowOk)
+            {
+                records.Add(new UnitRecord(unit, row, values, PublishedRank(reader, cleaner, layout)) { Sheet = sheet });
+            }
+        }
+
+        if (missing.Count > 0 && file.Content.AsSpan().StartsWith("PK"u8))
+        {
+            problems = Probed(file.Content, plan.Sheet.Index, missing, problems);
+        }
+        var warnings = new List<IngestProblem>(cleaner.Warnings());
+        if (hiddenRows.Count > 0)
+        {
+            var list = Rows(hiddenRows);
+            warnings.Add(new IngestProblem(sheet, hiddenRows[0], null, ProblemCodes.HiddenRows,
+                $"{hiddenRows.Count} hidden row(s) of sheet '{sheet}' were read ({list}): a hidden row is often a deleted one; if one should not count, delete it and drop the file again.",
+                $"Đã đọc {hiddenRows.Count} dòng ẩn của trang '{sheet}' ({list}): dòng ẩn thường là dòng đã bỏ; nếu dòng nào không được tính, hãy xoá hẳn rồi gửi lại tệp."));
+        }
+        if (plan.Sheet.Hidden)
+        {
+            warnings.Add(new IngestProblem(sheet, null, null, ProblemCodes.HiddenSheet,
+                $"Sheet '{sheet}' is hidden in the workbook; its table was read.",
+                $"Trang '{sheet}' đang bị ẩn trong tệp; bảng của trang này đã được đọc."));
+        }
+        return new SheetRead(plan, records, problems, warnings);
+    }
+
+    /// <summary>Why a non-empty score cell is not a score; null when it is one.</summary>
+    private static IngestProblem? CellProblem(NumberReading reading, object cell, IndexField field, Unit unit, string sheet, int row, string letter)
+    {
+        var found = Shown(cell);
+        return reading.Kind switch
+        {
+            NumberKind.Number => null,
+            NumberKind.ExcelError => new IngestProblem(sheet, row, letter, ProblemCodes.ExcelError,
+                $"{field.NameEn} of {unit.NameVi}: the cell holds the Excel error {found}, not a score.",
+                $"{field.NameVi} của {unit.NameVi}: ô chứa lỗi Excel {found}, không phải điểm số.") { Found = found },
+            NumberKind.Date => new IngestProblem(sheet, row, letter, ProblemCodes.DateNotScore,
+                $"{field.NameEn} of {unit.NameVi}: the cell holds the date {found}; Excel probably turned the score {reading.Hint} into a date.",
+                $"{field.NameVi} của {unit.NameVi}: ô chứa ngày {found}; có lẽ Excel đã đổi điểm {reading.Hint} thành ngày tháng.") { Found = found },
+            NumberKind.Ambiguous => new IngestProblem(sheet, row, letter, ProblemCodes.AmbiguousNumber,
+                $"{field.NameEn} of {unit.NameVi}: '{found}' reads as {reading.Hint}; write it with one decimal separator.",
+                $"{field.NameVi} của {unit.NameVi}: '{found}' có thể đọc là {reading.Hint}; hãy ghi số với một dấu thập phân.") { Found = found },
+            _ => new IngestProblem(sheet, row, letter, ProblemCodes.NotANumber,
+                $"{field.NameEn} of {unit.NameVi}: '{found}' is not a number.",
+                $"{field.NameVi} của {unit.NameVi}: '{found}' không phải là số.") { Found = found },
+        };
+    }
+
+    /// <summary>"Empty" cells of an xlsx that are really an uncalculated formula or an error value, told as such.</summary>
+    private static List<IngestProblem> Probed(byte[] content, int sheetIndex, HashSet<string> missing, List<IngestProblem> problems)
+    {
+        var probed = OoxmlCellProbe.Probe(content, sheetIndex, missing);
+        if (probed.Count == 0)
+        {
+            return problems;
+        }
+        return [.. problems.Select(p => p.Code == ProblemCodes.MissingScore && p.Cell is { } cell && probed.TryGetValue(cell, out var found)
+            ? found.Kind == ProbedCell.Error
+                ? p with
+                {
+                    Code = ProblemCodes.ExcelError,
+                    Message = p.Message.Replace(" has no ", " has the Excel error " + found.Text + " instead of its ", StringComparison.Ordinal),
+                    MessageVi = p.MessageVi.Replace(" chưa có ", " có lỗi Excel " + found.Text + " thay cho ", StringComparison.Ordinal),
+                    Found = found.Text,
+                }
+                : p with
+                {
+                    Code = ProblemCodes.FormulaNotCalculated,
+                    Message = p.Message.TrimEnd('.') + ": the cell is a formula saved without its result (the file was never recalculated).",
+                    MessageVi = p.MessageVi.TrimEnd('.') + ": ô là công thức được lưu mà không có kết quả (tệp chưa được tính lại).",
+                    Found = "=…",
+                }
+            : p)];
+    }
+
+    private static bool HasAnyScore(IExcelDataReader reader, SheetLayout layout) =>
+        layout.FieldColumns.Values.Any(c => c < reader.FieldCount && reader.GetValue(c) is { } v && (v is not string s || !string.IsNullOrWhiteSpace(s)));
+
+    private static int? PublishedRank(IExcelDataReader reader, CellCleaner cleaner, SheetLayout layout)
+    {
+        if (!layout.RankColumns.TryGetValue(IndexDefinition.TotalKey, out var column) || column >= reader.FieldCount)
+        {
+            return null;
+        }
+        var cell = cleaner.Value(reader.GetValue(column));
+        if (NumberReader.TryRead(cell, null, out var number) && number >= 1 && number == Math.Floor(number))
+        {
+            return (int)number;
+        }
+        // "15-16" (a shared place written as a range) or "12/63" (of 63): the place is the first number.
+        var match = cell is string s ? LeadingInteger().Match(s) : Match.Empty;
+        return match.Success ? int.Parse(match.Value, CultureInfo.InvariantCulture) : null;
+    }
+
+    private static bool IsNonUnitRow(string text)
+    {
+        if (text.StartsWith('*') || text.StartsWith('(') || text.StartsWith('-'))
+        {
+            return true;
+        }
+        var key = HeaderText.Key(text);
+        return HeaderVocabulary.NonUnitRowKeys.Any(word => key.StartsWith(word, StringComparison.Ordinal));
+    }
+
+    private static string Text(IExcelDataReader reader, CellCleaner cleaner, int column, string sheet, int row) =>
+        column < reader.FieldCount ? cleaner.Text(reader.GetValue(column), new CellAt(sheet, row, column)) : "";
+
+    private static string Shown(object cell) => cell switch
+    {
+        DateTime d => d.ToString(d.TimeOfDay == TimeSpan.Zero ? "dd/MM/yyyy" : "dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(cell, CultureInfo.InvariantCulture) ?? "",
+    };
+
+    private static string Rows(List<int> rows) =>
+        string.Join(", ", rows.Take(20)) + (rows.Count > 20 ? ", …" : "");
+
+    private static string? NumberFormat(IExcelDataReader reader, int column)
+    {
+        try
+        {
+            return reader.GetNumberFormatString(column);
+        }
+        catch (Exception e) when (e is NotSupportedException or IndexOutOfRangeException or ArgumentException or NullReferenceException)
+        {
+            return null;
+        }
+    }
+
+    [GeneratedRegex(@"^\s*\d+")]
+    private static partial Regex LeadingInteger();
+}
