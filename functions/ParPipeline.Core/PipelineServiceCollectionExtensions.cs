@@ -53,6 +53,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<UnitQueries>();
         services.AddSingleton<MoverQueries>();
         services.AddSingleton<IngestionQueries>();
+        services.AddSingleton<FileQueries>();
         services.AddSingleton<CorsPolicy>();
         services.AddSingleton<StatusQuery>();
         services.AddSingleton<PipelineApi>();

@@ -15,7 +15,7 @@ public enum ApiAccess
 /// <param name="Template">Route under <c>/api</c>, as the Functions host and Kestrel write it.</param>
 /// <param name="Method">The method the route serves: GET (HEAD too) or POST.</param>
 public sealed record ApiRoute(string Name, string Method, string Template, ApiAccess Access, string Summary, Type Body,
-    IReadOnlyList<string> Query, bool Csv = false)
+    IReadOnlyList<string> Query, bool Csv = false, bool Html = false)
 {
     /// <summary>
     /// Every method an HTTP function is bound to, so that the app itself, in both hosts, answers a method the route
@@ -61,6 +61,12 @@ public static class ApiRoutes
     public static readonly ApiRoute Ingestions = new("ApiIngestions", "GET", "ingestions", ApiAccess.Admin,
         "The ingestion ledger, newest first, and poisoned recompute requests", typeof(IngestionsResponse), IngestionQueries.Parameters);
 
+    public static readonly ApiRoute IngestionFile = new("ApiIngestionFile", "GET", "ingestions/{file}", ApiAccess.Admin,
+        "What became of one dropped file, by drop name or SHA-256: status, every problem with its cell, links to its report", typeof(FileReport), []);
+
+    public static readonly ApiRoute IngestionReport = new("ApiIngestionReport", "GET", "ingestions/{file}/report", ApiAccess.Admin,
+        "A rejected file's report as the page its sender reads: Vietnamese first, English second", typeof(string), [], Html: true);
+
     public static readonly ApiRoute PublishReports = new("ApiPublishReports", "POST", "manage/reports/{index}/{year}", ApiAccess.Admin,
         "Publish an index-year's reports now", typeof(PublishResponse), []);
 
@@ -76,5 +82,5 @@ public static class ApiRoutes
     public static readonly ApiRoute OpenApi = new("ApiOpenApi", "GET", "openapi.json", ApiAccess.Read,
         "This API as an OpenAPI 3.1 document", typeof(object), []);
 
-    public static IReadOnlyList<ApiRoute> All { get; } = [Indices, Rankings, Units, Unit, History, Compare, Movers, Ingestions, PublishReports, Redrive, Health, Status, OpenApi];
+    public static IReadOnlyList<ApiRoute> All { get; } = [Indices, Rankings, Units, Unit, History, Compare, Movers, Ingestions, IngestionFile, IngestionReport, PublishReports, Redrive, Health, Status, OpenApi];
 }

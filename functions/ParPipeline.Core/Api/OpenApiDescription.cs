@@ -20,7 +20,7 @@ public static class OpenApiDescription
     {
         [ApiRoutes.Indices.Name] = "Rankings", [ApiRoutes.Rankings.Name] = "Rankings", [ApiRoutes.Movers.Name] = "Rankings",
         [ApiRoutes.Units.Name] = "Units", [ApiRoutes.Unit.Name] = "Units", [ApiRoutes.History.Name] = "Units", [ApiRoutes.Compare.Name] = "Units",
-        [ApiRoutes.Ingestions.Name] = "Operations", [ApiRoutes.Status.Name] = "Operations", [ApiRoutes.PublishReports.Name] = "Operations", [ApiRoutes.Redrive.Name] = "Operations",
+        [ApiRoutes.Ingestions.Name] = "Operations", [ApiRoutes.IngestionFile.Name] = "Operations", [ApiRoutes.IngestionReport.Name] = "Operations", [ApiRoutes.Status.Name] = "Operations", [ApiRoutes.PublishReports.Name] = "Operations", [ApiRoutes.Redrive.Name] = "Operations",
         [ApiRoutes.Health.Name] = "Service", [ApiRoutes.OpenApi.Name] = "Service",
     };
 
@@ -110,10 +110,15 @@ public static class OpenApiDescription
                 Schema = ParameterSchema(route, name, indices), Description = ParameterDescriptions.GetValueOrDefault(name),
             });
         }
-        var content = new Dictionary<string, IOpenApiMediaType>
-        {
-            ["application/json"] = new OpenApiMediaType { Schema = route.Body == typeof(object) ? new OpenApiSchema { Type = JsonSchemaType.Object } : schemas.For(route.Body) },
-        };
+        var content = route.Html
+            ? new Dictionary<string, IOpenApiMediaType>
+            {
+                ["text/html"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "UTF-8 HTML page, lang=\"vi\" with an English section" } },
+            }
+            : new Dictionary<string, IOpenApiMediaType>
+            {
+                ["application/json"] = new OpenApiMediaType { Schema = route.Body == typeof(object) ? new OpenApiSchema { Type = JsonSchemaType.Object } : schemas.For(route.Body) },
+            };
         if (route.Csv)
         {
             content["text/csv"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "UTF-8 with a BOM; cells that could start a formula neutralised" } };
@@ -158,7 +163,10 @@ public static class OpenApiDescription
         {
             responses["404"] = Problem(route == ApiRoutes.Rankings || route == ApiRoutes.Movers || route == ApiRoutes.PublishReports
                 ? "UNKNOWN_INDEX or NO_RANKING, with suggestions"
-                : route == ApiRoutes.Compare || route == ApiRoutes.History ? "UNKNOWN_UNIT or UNKNOWN_INDEX, with suggestions" : "UNKNOWN_UNIT, with suggestions");
+                : route == ApiRoutes.Compare || route == ApiRoutes.History ? "UNKNOWN_UNIT or UNKNOWN_INDEX, with suggestions"
+                : route == ApiRoutes.IngestionFile ? "FILE_NOT_FOUND: no file of that name or SHA-256 in the ledger"
+                : route == ApiRoutes.IngestionReport ? "FILE_NOT_FOUND, or NO_REJECTION_REPORT: the file was not rejected"
+                : "UNKNOWN_UNIT, with suggestions");
         }
         responses["405"] = new OpenApiResponse
         {
@@ -225,11 +233,17 @@ public static class OpenApiDescription
         [ApiRoutes.Unit.Name] = "{unit} is a code (48) or any name ingestion accepts, ministries included (Bộ Tư pháp, Tư pháp, BTP). " +
             "A name carried by different units before and after 2025-07-01 (Lào Cai) answers 300 unless ?year= says which.",
         [ApiRoutes.Ingestions.Name] = $"Newest first; top 1 to {IngestionQueries.MaxTop}.",
+        [ApiRoutes.IngestionFile.Name] = "{file} is the SHA-256 (or its first 12 or more hex digits, as the logs print), the drop name with / as %2F, " +
+            "or the file name alone; a name dropped with different bytes is several files, newest first. A rejected file lists every problem " +
+            "(sheet, cell as Excel names it, value found, message in English and Vietnamese) and links to its report.",
+        [ApiRoutes.IngestionReport.Name] = "The page written beside the quarantined file as {sha256}.errors.html: every problem with its sheet, cell, " +
+            "value, what was expected and how to fix it, in Vietnamese and then English.",
     };
     private static readonly Dictionary<string, string> ParameterDescriptions = new(StringComparer.Ordinal)
     {
         ["index"] = "Index code (any case)",
         ["year"] = "Index year, e.g. 2023 (for a unit name: the year whose units it names)",
+        ["file"] = "SHA-256 of the file (or its first 12 or more hex digits), or its drop name (PAR%2F2023%2Fpar.xlsx) or file name (par.xlsx)",
         ["unit"] = "Unit code (48, MOJ) or any name the gazetteer accepts (da-nang, Đà Nẵng, TP. Đà Nẵng, Bộ Tư pháp, BTP)",
         ["region"] = "Only units of this region (name in Vietnamese or English, any case or diacritics)",
         ["group"] = "cities: only the centrally governed cities",

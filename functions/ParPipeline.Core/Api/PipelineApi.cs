@@ -15,7 +15,7 @@ namespace ParPipeline.Api;
 /// </summary>
 public sealed class PipelineApi(
     IOptions<ApiOptions> options, CorsPolicy cors, Indices.IndexCatalog catalog, IndexQueries indices, RankingQueries rankings, UnitQueries units, MoverQueries movers,
-    IngestionQueries ingestions, ReportCommands reports, RecomputeRedrive redrive, HealthQuery health, StatusQuery status)
+    IngestionQueries ingestions, FileQueries files, ReportCommands reports, RecomputeRedrive redrive, HealthQuery health, StatusQuery status)
 {
     private readonly Lazy<ApiResponse> _openApi = new(() => ApiResponse.Bytes(ApiResponse.Json, OpenApiDescription.Json(catalog)));
 
@@ -51,6 +51,12 @@ public sealed class PipelineApi(
 
     public Task<ApiResponse> IngestionsAsync(ApiRequest request, CancellationToken ct) =>
         ServeAsync(ApiRoutes.Ingestions, request, () => ingestions.ListAsync(request, ct));
+
+    public Task<ApiResponse> IngestionFileAsync(string file, ApiRequest request, CancellationToken ct) =>
+        ServeAsync(ApiRoutes.IngestionFile, request, () => files.FileAsync(file, ct));
+
+    public Task<ApiResponse> IngestionReportAsync(string file, ApiRequest request, CancellationToken ct) =>
+        ServeAsync(ApiRoutes.IngestionReport, request, () => files.ReportAsync(file, ct));
 
     public Task<ApiResponse> PublishReportsAsync(string index, string year, ApiRequest request, CancellationToken ct) =>
         ServeAsync(ApiRoutes.PublishReports, request, () => reports.PublishAsync(index, year, ct));

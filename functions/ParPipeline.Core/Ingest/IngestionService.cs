@@ -340,7 +340,10 @@ public sealed class IngestionService(
         var expected = $"A spreadsheet (xlsx, xls or csv) named {{index}}/{{year}}/{{file}} (index one of " +
             $"{string.Join(", ", indices.All.Select(d => d.Code).Order(StringComparer.Ordinal))}) or titled with the index and year, " +
             "with a header row naming the unit and the score columns, then one row per unit of that year with scores within the index's range.";
-        var report = new ErrorReport(file.BlobName, file.Sha256, expected, problems, clock.GetUtcNow());
+        var codes = string.Join(", ", indices.All.Select(d => d.Code).Order(StringComparer.Ordinal));
+        var expectedVi = $"Một bảng tính (xlsx, xls hoặc csv) đặt tên {{chỉ số}}/{{năm}}/{{tệp}} (chỉ số là một trong {codes}) hoặc có tiêu đề ghi chỉ số và năm, " +
+            "với một dòng tiêu đề cột ghi tên đơn vị và các cột điểm, rồi mỗi đơn vị của năm đó một dòng, điểm trong khoảng của chỉ số.";
+        var report = new ErrorReport(file.BlobName, file.Sha256, expected, expectedVi, problems, clock.GetUtcNow());
         var storedAs = await vault.QuarantineAsync(file, report, ct);
         await ledger.RecordAsync(new LedgerEntry(file.Sha256, [file.BlobName], LedgerStatus.Rejected, [], 0, problems.Count, [],
             storedAs, null, receivedAt, clock.GetElapsedTime(started)) { DropTags = [file.DropTag] }, ct);

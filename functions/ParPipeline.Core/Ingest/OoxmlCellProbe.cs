@@ -76,6 +76,35 @@ public static class OoxmlCellProbe
         return found;
     }
 
+    /// <summary>
+    /// The 1-based rows of the sheet marked hidden. ExcelDataReader 3.6 shows a row hidden with <c>hidden="1"</c> as
+    /// height 0 but one with <c>hidden="true"</c> (as LibreOffice writes it; both are xsd:boolean) as a visible row.
+    /// </summary>
+    public static IReadOnlySet<int> HiddenRows(byte[] content, int sheetIndex)
+    {
+        var hidden = new HashSet<int>();
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
+            if (SheetPart(zip, sheetIndex) is not { } part)
+            {
+                return hidden;
+            }
+            using var reader = XmlReader.Create(part.Open(), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, IgnoreWhitespace = true });
+            while (reader.ReadToFollowing("row", Main))
+            {
+                if (reader.GetAttribute("hidden") is "1" or "true" && int.TryParse(reader.GetAttribute("r"), out var row))
+                {
+                    hidden.Add(row);
+                }
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or XmlException or IOException)
+        {
+        }
+        return hidden;
+    }
+
     private static ZipArchiveEntry? SheetPart(ZipArchive zip, int sheetIndex)
     {
         string? id = null;

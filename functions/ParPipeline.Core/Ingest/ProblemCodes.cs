@@ -9,6 +9,7 @@ public static class ProblemCodes
     public const string UnrecognisedFile = "UNRECOGNISED_FILE";
     public const string NoYear = "NO_YEAR";
     public const string NotASpreadsheet = "NOT_A_SPREADSHEET";
+    public const string OpenDocument = "OPENDOCUMENT";
     public const string Encrypted = "ENCRYPTED";
     public const string Corrupt = "CORRUPT";
     public const string ZipBomb = "ZIP_BOMB";

@@ -20,6 +20,8 @@ public static class ProblemGuide
             "Gửi tệp vào {chỉ số}/{năm}/ hoặc ghi năm vào tiêu đề trang tính.", "Drop it under {index}/{year}/ or put the year in the sheet's title."),
         [ProblemCodes.NotASpreadsheet] = new("Một bảng tính xlsx, xls hoặc csv.", "A spreadsheet: xlsx, xls or csv.",
             "Mở tệp bằng Excel hoặc LibreOffice và lưu dưới dạng xlsx.", "Open it in Excel or LibreOffice and save it as xlsx."),
+        [ProblemCodes.OpenDocument] = new("Một bảng tính xlsx, xls hoặc csv (không phải ods).", "A spreadsheet in xlsx, xls or csv (not ods).",
+            "Trong LibreOffice: Tệp > Lưu thành > Excel 2007-365 (.xlsx).", "In LibreOffice: File > Save As > Excel 2007-365 (.xlsx)."),
         [ProblemCodes.Encrypted] = new("Một tệp không đặt mật khẩu.", "A file without a password.",
             "Bỏ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi lưu và gửi lại.", "Remove the password (File > Info > Protect Workbook), save and drop it again."),
         [ProblemCodes.Corrupt] = new("Một tệp mở được bằng Excel.", "A file Excel can open.",

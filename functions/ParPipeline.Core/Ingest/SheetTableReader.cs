@@ -35,6 +35,8 @@ public sealed partial class SheetTableReader(Gazetteer gazetteer)
         var unitColumn = ScoreColumns.Letter(layout.UnitColumn);
         var missing = new HashSet<string>(StringComparer.Ordinal);
         var hiddenRows = new List<int>();
+        var xlsx = file.Content.AsSpan().StartsWith("PK"u8);
+        var markedHidden = xlsx ? OoxmlCellProbe.HiddenRows(file.Content, plan.Sheet.Index) : null;
         // Unit names merged down several rows (0-based rows, as ExcelDataReader gives merges).
         var unitMerges = plan.Sheet.Merges.Where(m => m.FromColumn <= layout.UnitColumn && m.ToColumn >= layout.UnitColumn && m.ToRow > m.FromRow)
             .GroupBy(m => m.FromRow).ToDictionary(g => g.Key, g => g.Max(m => m.ToRow));
@@ -87,7 +89,7 @@ public sealed partial class SheetTableReader(Gazetteer gazetteer)
                     $"{unit.NameVi} ({unit.Code}) xuất hiện lần nữa{(inMerge ? " (ô tên gộp có điểm ở hai dòng)" : "")}; lần đầu ở dòng {firstRowOf[unit.Code]}.") { Found = unitText });
                 continue;
             }
-            if (reader.RowHeight <= 0)
+            if (reader.RowHeight <= 0 || markedHidden?.Contains(row) == true)
             {
                 hiddenRows.Add(row);
             }
@@ -134,7 +136,7 @@ public sealed partial class SheetTableReader(Gazetteer gazetteer)
             }
         }
 
-        if (missing.Count > 0 && file.Content.AsSpan().StartsWith("PK"u8))
+        if (missing.Count > 0 && xlsx)
         {
             problems = Probed(file.Content, plan.Sheet.Index, missing, problems);
         }

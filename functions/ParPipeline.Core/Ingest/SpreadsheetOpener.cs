@@ -30,6 +30,12 @@ public static class SpreadsheetOpener
         {
             if (content.AsSpan().StartsWith(Zip))
             {
+                if (IsOpenDocument(content))
+                {
+                    return (null, FileProblem(ProblemCodes.OpenDocument,
+                        $"{fileName} is an OpenDocument spreadsheet (.ods), which the pipeline does not read: in LibreOffice choose File > Save As, file type Excel 2007-365 (.xlsx), and drop that file.",
+                        $"{fileName} là bảng tính OpenDocument (.ods), hệ thống không đọc được: trong LibreOffice chọn Tệp > Lưu thành, kiểu tệp Excel 2007-365 (.xlsx), rồi gửi tệp đó."));
+                }
                 if (InflationProblem(content, fileName) is { } bomb)
                 {
                     return (null, bomb);
@@ -48,7 +54,7 @@ public static class SpreadsheetOpener
             }
             if (LooksLikeText(content))
             {
-                return (Open(stream, ".csv"), null);
+                return (OpenCsv(stream, CsvEncoding(content)), null);
             }
             return (null, FileProblem(ProblemCodes.NotASpreadsheet, $"{fileName} is not a spreadsheet: the pipeline reads xlsx, xls and csv files.",
                 $"{fileName} không phải là bảng tính: hệ thống đọc tệp xlsx, xls và csv."));
@@ -68,17 +74,46 @@ public static class SpreadsheetOpener
         {
             ".xlsx" or ".xlsm" => ExcelReaderFactory.CreateOpenXmlReader(content),
             ".xls" => ExcelReaderFactory.CreateBinaryReader(content),
-            ".csv" => ExcelReaderFactory.CreateCsvReader(content, new ExcelReaderConfiguration
-            {
-                FallbackEncoding = Encoding.UTF8,
-                AutodetectSeparators = [',', ';', '\t', '|'],
-                // The separator, encoding and width are settled by the first rows; by default ExcelDataReader
-                // reads the whole file once more only to decide them (a million rows twice).
-                AnalyzeInitialCsvRows = CsvAnalysisRows,
-            }),
+            ".csv" => OpenCsv(content, Encoding.UTF8),
             _ => throw new NotSupportedException($"'{extension}' is not a spreadsheet format the pipeline reads (xlsx, xls, csv)."),
         };
     }
+
+    private static IExcelDataReader OpenCsv(Stream content, Encoding withoutByteOrderMark) => ExcelReaderFactory.CreateCsvReader(content, new ExcelReaderConfiguration
+    {
+        FallbackEncoding = withoutByteOrderMark,
+        AutodetectSeparators = [',', ';', '\t', '|'],
+        // The separator, encoding and width are settled by the first rows; by default ExcelDataReader
+        // reads the whole file once more only to decide them (a million rows twice).
+        AnalyzeInitialCsvRows = CsvAnalysisRows,
+    });
+
+    /// <summary>
+    /// The encoding of a csv without a byte-order mark: UTF-8 when its start is valid UTF-8, else Windows-1258, the
+    /// Vietnamese code page Excel and LibreOffice save "CSV" in on a Vietnamese Windows (its tones are combining
+    /// marks, which the cell cleaner composes). A file with a byte-order mark says its own encoding.
+    /// </summary>
+    public static Encoding CsvEncoding(byte[] content)
+    {
+        CodePages.EnsureRegistered();
+        var sample = content.AsSpan(0, Math.Min(content.Length, 64 * 1024));
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(sample.Length);
+        try
+        {
+            // Not the final block: a sample cut inside a character is still UTF-8.
+            var status = System.Text.Unicode.Utf8.ToUtf16(sample, buffer, out _, out _, replaceInvalidSequences: false, isFinalBlock: content.Length == sample.Length);
+            return status == System.Buffers.OperationStatus.InvalidData ? Encoding.GetEncoding(1258) : Encoding.UTF8;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>An ODF package names its type in a first, stored entry called "mimetype".</summary>
+    private static bool IsOpenDocument(byte[] content) =>
+        content.Length > 80 && content.AsSpan(30, 8).SequenceEqual("mimetype"u8)
+        && content.AsSpan(38, Math.Min(80, content.Length - 38)).IndexOf("application/vnd.oasis.opendocument"u8) >= 0;
 
     /// <summary>Exceptions ExcelDataReader and the decompressor raise for damaged or hostile input.</summary>
     public static bool IsReaderFailure(Exception e) =>

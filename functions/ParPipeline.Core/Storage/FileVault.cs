@@ -8,7 +8,7 @@ namespace ParPipeline.Storage;
 
 /// <summary>
 /// Where originals go: <c>ministry-archive/{sha256}.{ext}</c> when ingested, <c>ministry-quarantine/{sha256}.{ext}</c>
-/// with <c>{sha256}.errors.json</c> when rejected. Names come from the content hash, never from the drop's
+/// with <c>{sha256}.errors.json</c> and its page <c>{sha256}.errors.html</c> when rejected. Names come from the content hash, never from the drop's
 /// name, so a hostile blob name is never used as a path.
 /// </summary>
 public sealed class FileVault(BlobServiceClient blobs)
@@ -26,7 +26,24 @@ public sealed class FileVault(BlobServiceClient blobs)
         await UploadAsync(PipelineStorageNames.QuarantineContainer, name, BinaryData.FromBytes(file.Content), "application/octet-stream", file.BlobName, ct);
         await UploadAsync(PipelineStorageNames.QuarantineContainer, $"{file.Sha256}.errors.json",
             BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(report, PipelineJson.Options)), "application/json", file.BlobName, ct);
+        await UploadAsync(PipelineStorageNames.QuarantineContainer, $"{file.Sha256}.errors.html",
+            BinaryData.FromString(RejectionPage.Render(report)), RejectionPage.ContentType, file.BlobName, ct);
         return $"{PipelineStorageNames.QuarantineContainer}/{name}";
+    }
+
+    /// <summary>A quarantined file's errors.json; null when there is none (a file refused unread has no copy and no report).</summary>
+    public async Task<ErrorReport?> ReadErrorReportAsync(string sha256, CancellationToken ct)
+    {
+        var blob = blobs.GetBlobContainerClient(PipelineStorageNames.QuarantineContainer).GetBlobClient($"{sha256}.errors.json");
+        try
+        {
+            var content = await blob.DownloadContentAsync(ct);
+            return JsonSerializer.Deserialize<ErrorReport>(content.Value.Content.ToMemory().Span, PipelineJson.Options);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
     }
 
     /// <summary>

@@ -14,6 +14,16 @@ public sealed class ApiAdminFunctions(PipelineApi api)
         [HttpTrigger(AuthorizationLevel.Function, "get", "head", "post", "put", "patch", "delete", "options", Route = "ingestions")] HttpRequest request) =>
         new ApiResult(await api.IngestionsAsync(request.ToApiRequest(), request.HttpContext.RequestAborted));
 
+    [Function("ApiIngestionFile")]
+    public async Task<IActionResult> IngestionFile(
+        [HttpTrigger(AuthorizationLevel.Function, "get", "head", "post", "put", "patch", "delete", "options", Route = "ingestions/{file}")] HttpRequest request, string file) =>
+        new ApiResult(await api.IngestionFileAsync(file, request.ToApiRequest(), request.HttpContext.RequestAborted));
+
+    [Function("ApiIngestionReport")]
+    public async Task<IActionResult> IngestionReport(
+        [HttpTrigger(AuthorizationLevel.Function, "get", "head", "post", "put", "patch", "delete", "options", Route = "ingestions/{file}/report")] HttpRequest request, string file) =>
+        new ApiResult(await api.IngestionReportAsync(file, request.ToApiRequest(), request.HttpContext.RequestAborted));
+
     [Function("ApiStatus")]
     public async Task<IActionResult> Status(
         [HttpTrigger(AuthorizationLevel.Function, "get", "head", "post", "put", "patch", "delete", "options", Route = "manage/status")] HttpRequest request) =>

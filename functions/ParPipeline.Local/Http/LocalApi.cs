@@ -25,6 +25,8 @@ internal static class LocalApi
         Read(api, ApiRoutes.Health, (p, h, r) => p.HealthAsync(r, h.RequestAborted));
         Read(api, ApiRoutes.OpenApi, (p, h, r) => p.OpenApiAsync(r, h.RequestAborted));
         Admin(api, ApiRoutes.Ingestions, (p, h, r) => p.IngestionsAsync(r, h.RequestAborted));
+        Admin(api, ApiRoutes.IngestionFile, (p, h, r) => p.IngestionFileAsync(Route(h, "file"), r, h.RequestAborted));
+        Admin(api, ApiRoutes.IngestionReport, (p, h, r) => p.IngestionReportAsync(Route(h, "file"), r, h.RequestAborted));
         Admin(api, ApiRoutes.Status, (p, h, r) => p.StatusAsync(r, h.RequestAborted));
         Admin(api, ApiRoutes.Redrive, (p, h, r) => p.RedriveAsync(r, h.RequestAborted));
         Admin(api, ApiRoutes.PublishReports, (p, h, r) => p.PublishReportsAsync(Route(h, "index"), Route(h, "year"), r, h.RequestAborted));

@@ -27,6 +27,8 @@ public sealed class ApiParityTests(AzuriteFixture azurite)
         "GET api/units/MOJ", "GET api/units/48/history", "GET api/units/48/history?index=SIPAS", "GET api/compare?units=48,31&index=PAR&from=2022",
         "GET api/compare?units=Atlantis", "GET api/movers/PAR/2023?top=3", "GET api/movers/SIPAS/2023?by=points", "GET api/movers/PAR/2023?top=0",
         "GET api/ingestions", "GET api/ingestions?status=ingested&top=2", "GET api/ingestions?status=lost",
+        "GET api/ingestions/rejected-example.csv", "GET api/ingestions/PAR%2F2023%2Fpar-index-2023-provinces.xlsx", "GET api/ingestions/nothing.csv",
+        "GET api/ingestions/rejected-example.csv/report", "GET api/ingestions/par-index-2023-provinces.xlsx/report",
         "POST api/manage/reports/PAR/2023", "POST api/manage/reports/PAR/1999", "POST api/manage/redrive", "GET api/manage/status",
         // HTTP as consumers use it: HEAD, other methods, CORS, compression, content negotiation, names, bad paths.
         "HEAD api/rankings/PAR/2023", "HEAD api/units/Atlantis", "DELETE api/units", "OPTIONS api/indices", "GET api/manage/redrive",

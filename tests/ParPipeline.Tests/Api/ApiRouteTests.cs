@@ -286,16 +286,19 @@ public sealed class ApiRouteTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.OK, all.StatusCode);
         Assert.Equal("no-store", all.Headers.CacheControl!.ToString());
         var body = JsonDocument.Parse(await all.Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal(7, body.GetProperty("total").GetInt32());
+        Assert.Equal(8, body.GetProperty("total").GetInt32());
         var received = body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("receivedAt").GetDateTimeOffset()).ToList();
         Assert.Equal(received.OrderDescending(), received);
 
         var rejected = JsonDocument.Parse(await (await api.SendAsync(HttpMethod.Get, "api/ingestions?status=rejected", key: ApiTestHost.AdminKey)).Content.ReadAsStringAsync()).RootElement;
-        var item = Assert.Single(rejected.GetProperty("items").EnumerateArray());
-        Assert.Equal(("rejected", "PAR/2023/broken.csv"), (item.GetProperty("status").GetString(), item.GetProperty("blobNames")[0].GetString()));
+        // Newest first: this test's drop, then the seed's rejected example.
+        Assert.Equal(["PAR/2023/broken.csv", PipelineSteps.RejectedExample],
+            rejected.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("blobNames")[0].GetString()));
+        var item = rejected.GetProperty("items")[0];
+        Assert.Equal("rejected", item.GetProperty("status").GetString());
         Assert.StartsWith("ministry-quarantine/", item.GetProperty("storedAs").GetString(), StringComparison.Ordinal);
         var one = JsonDocument.Parse(await (await api.SendAsync(HttpMethod.Get, "api/ingestions?top=1", key: ApiTestHost.AdminKey)).Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal((7, 1), (one.GetProperty("total").GetInt32(), one.GetProperty("items").GetArrayLength()));
+        Assert.Equal((8, 1), (one.GetProperty("total").GetInt32(), one.GetProperty("items").GetArrayLength()));
     }
 
     [Fact]

@@ -20,9 +20,19 @@ public static class PipelineSteps
     }
 
     /// <summary>Ingests every bundled sample and ranks every index-year they hold.</summary>
+    /// <summary>A drop the seed rejects, so the routes about a file's fate have a rejection to show: Hà Giang misspelt
+    /// (A3) and Cao Bằng's score written 88,6,8 (B4).</summary>
+    public const string RejectedExample = "PAR/2023/rejected-example.csv";
+
+    public static byte[] RejectedExampleBytes() => System.Text.Encoding.UTF8.GetBytes(ProvinceTable.Csv("Tỉnh,Chỉ số CCHC", 2023, (unit, score) =>
+        unit.NameVi == "Hà Giang" ? $"Ha Giangg,{score.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+        : unit.NameVi == "Cao Bằng" ? "Cao Bằng,\"88,6,8\""
+        : $"{unit.NameVi},{score.ToString(System.Globalization.CultureInfo.InvariantCulture)}"));
+
     public static async Task RankAllSamplesAsync(IServiceProvider services)
     {
         var ingestion = services.GetRequiredService<IngestionService>();
+        await ingestion.IngestAsync(RejectedExample, new MemoryStream(RejectedExampleBytes()), CancellationToken.None);
         foreach (var sample in new[] { Samples.Par2021Xls, Samples.Par2022, Samples.Par2023, Samples.Sipas2022, Samples.Sipas2023, Samples.Ministries2023 })
         {
             await ingestion.IngestAsync(sample, Samples.Open(sample), CancellationToken.None);
