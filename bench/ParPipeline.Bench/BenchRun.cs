@@ -191,7 +191,7 @@ public static class BenchRun
         var summary = BenchmarkRunner.Run<ParseMicroBenchmarks>(config);
         double Median(string method) => summary.Reports.Single(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == method).ResultStatistics!.Median / 1e6;
         var (parse, raw) = (Median(nameof(ParseMicroBenchmarks.Parse)), Median(nameof(ParseMicroBenchmarks.RawRead)));
-        return new BenchRow("ingest: parse + normalise + validate", "63 rows xlsx (BenchmarkDotNet)", parse, raw, "ms", "ExcelDataReader, every cell", "ratio ≤ 1.25", parse / raw <= 1.25);
+        return new BenchRow("ingest: parse + normalise + validate", "63 rows xlsx (BenchmarkDotNet)", parse, raw, "ms", "ExcelDataReader, every cell", "ratio ≤ 1.5", parse / raw <= 1.5);
     }
 
     private static void Step(string what) => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {what}");

@@ -23,7 +23,11 @@ public sealed class ParseBench(Gazetteer gazetteer, IndexCatalog indices)
         var raw = await Stats.TimeAsync(iterations, () => Task.FromResult(RawRead(bytes, csv)));
         var pipeline = await Stats.TimeAsync(iterations, () => ParseAsync(blobName, bytes, ct));
         var (value, floor) = (Stats.Median(pipeline), Stats.Median(raw));
-        return new BenchRow("ingest: parse + normalise + validate", caseName, value, floor, "ms", "ExcelDataReader, every cell", "ratio ≤ 1.25", value / floor <= 1.25);
+        // Targets of issue 14: a csv's raw read is so cheap that checking each row costs more in proportion; a
+        // 63-row file pays for the header search once.
+        var target = csv || caseName.StartsWith("63 rows", StringComparison.Ordinal) ? 1.5 : 1.25;
+        return new BenchRow("ingest: parse + normalise + validate", caseName, value, floor, "ms", "ExcelDataReader, every cell",
+            $"ratio ≤ {target.ToString(System.Globalization.CultureInfo.InvariantCulture)}", value / floor <= target);
     }
 
     /// <summary>Every cell of every sheet, as a reader that does nothing else would, with the reader settings the

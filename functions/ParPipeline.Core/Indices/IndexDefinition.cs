@@ -32,7 +32,16 @@ public sealed record IndexDefinition(
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<string> UnitHeaderKeys { get; } = [.. UnitHeaders.Select(Ingest.HeaderText.Key)];
 
-    public IndexField Total => Fields.First(f => f.Key == TotalKey);
+    /// <summary><see cref="Titles"/> and <see cref="TitleExcludes"/> folded once, for matching sheet titles.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<IReadOnlyList<string>> TitleKeys { get; } = [.. Titles.Select(g => (IReadOnlyList<string>)[.. g.Select(Ingest.HeaderText.Key)])];
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<string> TitleExcludeKeys { get; } = [.. TitleExcludes.Select(Ingest.HeaderText.Key)];
+
+    /// <summary>The total's field, found once: ingestion asks for it (and its maximum) for every cell it reads.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IndexField Total { get; } = Fields.First(f => f.Key == TotalKey);
 
     /// <summary>The total's maximum: 100 for every index so far.</summary>
     public double Maximum => Total.Maximum ?? 100;

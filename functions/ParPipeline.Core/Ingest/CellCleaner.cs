@@ -61,6 +61,19 @@ public sealed class CellCleaner(EscapeMode escapes)
         return cleaned.Text;
     }
 
+    public EscapeMode Escapes => escapes;
+
+    /// <summary>Counts a repair made elsewhere (a caller that remembers cleaned texts of its own).</summary>
+    public void Count(CellRepair repairs, CellAt at)
+    {
+        if (repairs != CellRepair.None)
+        {
+            Count(repairs, CellRepair.Escape, 0, at);
+            Count(repairs, CellRepair.Whitespace, 1, at);
+            Count(repairs, CellRepair.Normalisation, 2, at);
+        }
+    }
+
     /// <summary>How many counted cells had each repair.</summary>
     public int CountOf(CellRepair repair) => repair switch
     {

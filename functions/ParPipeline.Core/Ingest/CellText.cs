@@ -69,13 +69,16 @@ public static class CellText
     }
 
     /// <summary>True when <see cref="Clean"/> would return the text unchanged, decided without allocating.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static bool IsClean(string text, EscapeMode escapes)
     {
         if (text.Length == 0)
         {
             return true;
         }
-        if (IsTrimmable(text[0]) || IsTrimmable(text[^1]))
+        // Printable ASCII at both ends (nearly every cell) is decided without a look-up.
+        var (first, last) = (text[0], text[^1]);
+        if ((first is <= ' ' or > '~' && IsTrimmable(first)) || (last is <= ' ' or > '~' && IsTrimmable(last)))
         {
             return false;
         }

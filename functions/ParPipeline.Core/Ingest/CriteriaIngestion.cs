@@ -72,15 +72,22 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
         var elapsed = System.Diagnostics.Stopwatch.StartNew();
         var waiting = new System.Diagnostics.Stopwatch();
         var problems = new List<IngestProblem>();
-        var seen = new FingerprintSet();
-        var unitsByYear = new Dictionary<int, HashSet<string>>();
-        // A long file names the same few dozen units a million times: resolve each spelling once per year.
-        var resolved = new Dictionary<(string Text, int Year), UnitResolution>();
+        // A long-format row takes 25 to 40 bytes in a csv or an xlsx: the file's size tells about how many it holds.
+        var seen = new FingerprintLog(file.Content.Length / 28);
+        HashSet<(int, string)>? overflow = null;
+        var repeatInBatch = false;
+        // A long file names the same few dozen units a million times: each spelling as the file has it is cleaned
+        // and resolved once per year (a string key alone, which hashes far faster than a tuple), and marked when a
+        // row of it passes, which is how the units met in a year are counted.
+        var resolvedByYear = new Dictionary<int, Dictionary<string, KnownSpelling>>();
         var lastYear = (Text: (string?)null, Year: 0);
         var index = plan.Index;
         var layout = plan.Layout;
         var sheet = plan.Sheet;
         var cleaner = CellCleaner.For(file.Content);
+        // Read once, not per row: Maximum looks its field up, and a column's letter is a new string each time.
+        var maximum = index.Maximum;
+        var (unitLetter, criterionLetter, scoreColumn) = (ScoreColumns.Letter(layout.UnitColumn), ScoreColumns.Letter(layout.CriterionColumn), ScoreColumns.Letter(layout.ScoreColumn));
 
         // Rewound: the parser has read the first rows of every sheet to find this table.
         reader.Reset();
@@ -107,16 +114,18 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
                 problems.Add(new IngestProblem(sheet, row, null, ProblemCodes.TooManyProblems, "Reading stopped here.", "Dừng đọc tại đây."));
                 break;
             }
-            var unitText = Text(reader, cleaner, sheet, row, layout.UnitColumn);
-            if (unitText.Length == 0)
+            var fieldCount = reader.FieldCount;
+            var unitCell = layout.UnitColumn < fieldCount ? reader.GetValue(layout.UnitColumn) : null;
+            if (unitCell is null || (unitCell is string blank && blank.Length == 0))
             {
                 continue;
             }
             var year = plan.Year;
             if (layout.YearColumn is { } yearColumn)
             {
-                var yearText = Text(reader, cleaner, sheet, row, yearColumn);
-                // Row after row gives the same year: it was read and checked already.
+                var yearCell = yearColumn < fieldCount ? reader.GetValue(yearColumn) : null;
+                // Row after row gives the same year, spelt the same: it was read and checked already.
+                var yearText = yearCell is string same && same == lastYear.Text ? same : cleaner.Text(yearCell, new CellAt(sheet, row, yearColumn));
                 if (yearText == lastYear.Text)
                 {
                     year = lastYear.Year;
@@ -145,30 +154,48 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
                     $"{file.FileName} không cho biết các tiêu chí là của năm nào: hãy gửi tệp vào {index.Code}/{{năm}}/{file.FileName}, hoặc thêm cột 'Năm'.")], years.Keys.Select(k => new IndexYear(index.Code, k)).ToList());
             }
 
-            if (!resolved.TryGetValue((unitText, y2), out var resolution))
+            var raw = unitCell as string ?? Convert.ToString(unitCell, CultureInfo.InvariantCulture) ?? "";
+            if (!resolvedByYear.TryGetValue(y2, out var resolved))
             {
-                resolution = gazetteer.Resolve(unitText, index.UnitKind, y2);
+                resolvedByYear[y2] = resolved = [];
+            }
+            if (!resolved.TryGetValue(raw, out var known))
+            {
+                var (cleaned, repairs) = CellText.Clean(raw, cleaner.Escapes);
+                known = new KnownSpelling(cleaned, repairs, gazetteer.Resolve(cleaned, index.UnitKind, y2));
                 if (resolved.Count < MaxRemembered)
                 {
-                    resolved[(unitText, y2)] = resolution;
+                    resolved[raw] = known;
                 }
+                else
+                {
+                    // Past the memo's bound a spelling is resolved each time; its unit is still counted.
+                    (overflow ??= new HashSet<(int, string)>()).Add((y2, known.Resolution.Unit?.Code ?? ""));
+                }
+            }
+            cleaner.Count(known.Repairs, new CellAt(sheet, row, layout.UnitColumn));
+            var (unitText, resolution) = (known.Text, known.Resolution);
+            if (unitText.Length == 0)
+            {
+                continue;
             }
             if (resolution.Unit is not { } unit)
             {
-                problems.Add(new IngestProblem(sheet, row, ScoreColumns.Letter(layout.UnitColumn), ProblemCodes.UnknownUnit, resolution.Describe(unitText), resolution.DescribeVi(unitText)) { Found = unitText });
+                problems.Add(new IngestProblem(sheet, row, unitLetter, ProblemCodes.UnknownUnit, resolution.Describe(unitText), resolution.DescribeVi(unitText)) { Found = unitText });
                 continue;
             }
-            var criterion = Text(reader, cleaner, sheet, row, layout.CriterionColumn);
+            var criterion = layout.CriterionColumn < fieldCount ? cleaner.Text(reader.GetValue(layout.CriterionColumn), new CellAt(sheet, row, layout.CriterionColumn)) : "";
             if (criterion.Length == 0 || criterion.Length > MaxCriterionLength)
             {
-                problems.Add(new IngestProblem(sheet, row, ScoreColumns.Letter(layout.CriterionColumn), ProblemCodes.BadCriterion,
+                problems.Add(new IngestProblem(sheet, row, criterionLetter, ProblemCodes.BadCriterion,
                     criterion.Length == 0 ? "The criterion is empty." : $"The criterion is longer than {MaxCriterionLength} characters.",
                     criterion.Length == 0 ? "Tiêu chí bị bỏ trống." : $"Tiêu chí dài hơn {MaxCriterionLength} ký tự."));
                 continue;
             }
-            var cell = cleaner.Value(reader.GetValue(layout.ScoreColumn), new CellAt(sheet, row, layout.ScoreColumn));
-            var scoreColumn = ScoreColumns.Letter(layout.ScoreColumn);
-            var reading = cell is null ? default : NumberReader.Read(cell, null, index.Maximum);
+            var cell = layout.ScoreColumn < fieldCount ? reader.GetValue(layout.ScoreColumn) : null;
+            // A plain decimal ("4.44"), as nearly every cell is, needs no cleaning and no general reading.
+            var reading = cell is string plain && DecimalText.TryParsePlain(plain, out var quick) ? new NumberReading(NumberKind.Number, quick)
+                : (cell = cleaner.Value(cell, new CellAt(sheet, row, layout.ScoreColumn))) is null ? default : NumberReader.Read(cell, null, maximum);
             if (cell is null || !reading.IsNumber)
             {
                 var found = Convert.ToString(cell, CultureInfo.InvariantCulture) ?? "";
@@ -185,28 +212,31 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
                 continue;
             }
             var score = reading.Value;
-            if (score < 0 || score > index.Maximum)
+            if (score < 0 || score > maximum)
             {
                 problems.Add(new IngestProblem(sheet, row, scoreColumn, ProblemCodes.ScoreOutOfRange,
                     $"{criterion} of {unit.NameVi}: {score.ToString(CultureInfo.InvariantCulture)} is outside 0..{index.Maximum.ToString(CultureInfo.InvariantCulture)}.",
                     $"{criterion} của {unit.NameVi}: {score.ToString(CultureInfo.InvariantCulture)} nằm ngoài khoảng 0..{index.Maximum.ToString(CultureInfo.InvariantCulture)}."));
                 continue;
             }
-            (unitsByYear.TryGetValue(y2, out var units) ? units : unitsByYear[y2] = new HashSet<string>(StringComparer.Ordinal)).Add(unit.Code);
-            if (!seen.Add(Fingerprint(y2, unit.Code, criterion)))
-            {
-                problems.Add(new IngestProblem(sheet, row, ScoreColumns.Letter(layout.CriterionColumn), ProblemCodes.DuplicateCriterion,
-                    $"{unit.NameVi} has criterion '{criterion}' for {y2} more than once.", $"{unit.NameVi} có tiêu chí '{criterion}' của năm {y2} nhiều hơn một lần."));
-                continue;
-            }
-            if (problems.Count > 0)
+            known.Passed = true;
+            // Repeats are told at the end (FingerprintLog): such a file is rejected all the same, nothing staged kept.
+            var fingerprint = Fingerprint(y2, unit.Code, criterion);
+            seen.Add(fingerprint, row);
+            if (problems.Count > 0 || repeatInBatch)
             {
                 // Once the file is known to be rejected, staging more rows is wasted work: keep checking only.
                 continue;
             }
 
             var state = years.TryGetValue(y2, out var s) ? s : years[y2] = new YearState(new IndexYear(index.Code, y2), file.Sha256);
-            state.Add(new CriterionScore(state.IndexYear, unit.Code, criterion, score, row), Math.Round(score, index.Decimals));
+            if (!state.Add(new CriterionScore(state.IndexYear, unit.Code, criterion, score, row), Math.Round(score, index.Decimals), fingerprint))
+            {
+                // A repeat within one batch would fail its transaction (a row key twice): stop staging, the file
+                // is rejected at the end with the repeat located.
+                repeatInBatch = true;
+                continue;
+            }
             if (state.Batch.Count == 100)
             {
                 pending.Add(store.StageAsync(state.Partition, state.TakeBatch(), ct));
@@ -225,19 +255,29 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
         }
         await Task.WhenAll(pending);
 
-        foreach (var (year, units) in unitsByYear.OrderBy(y => y.Key))
+        var unitsByYear = resolvedByYear.ToDictionary(y => y.Key, y => y.Value.Values.Where(k => k.Passed && k.Resolution.Unit is not null)
+            .Select(k => k.Resolution.Unit!.Code).Concat(overflow?.Where(o => o.Item1 == y.Key && o.Item2.Length > 0).Select(o => o.Item2) ?? [])
+            .ToHashSet(StringComparer.Ordinal));
+        foreach (var (year, codes) in unitsByYear.Where(y => y.Value.Count > 0).OrderBy(y => y.Key))
         {
-            foreach (var missing in gazetteer.UnitsFor(index.UnitKind, year).Where(u => !units.Contains(u.Code)))
+            foreach (var missing in gazetteer.UnitsFor(index.UnitKind, year).Where(u => !codes.Contains(u.Code)))
             {
                 problems.Add(new IngestProblem(sheet, null, ScoreColumns.Letter(layout.UnitColumn), ProblemCodes.MissingUnit,
                     $"{missing.NameVi} ({missing.Code}) has no criterion scores for {year}.", $"{missing.NameVi} ({missing.Code}) không có điểm tiêu chí nào của năm {year}."));
             }
         }
+        foreach (var (repeat, first) in seen.Repeats().Take(WorkbookParser.MaxProblems))
+        {
+            problems.Add(new IngestProblem(sheet, repeat, criterionLetter, ProblemCodes.DuplicateCriterion,
+                $"Row {repeat} repeats row {first}: the same unit, criterion and year.", $"Dòng {repeat} lặp lại dòng {first}: cùng đơn vị, tiêu chí và năm."));
+        }
+        // In the order of the rows, as a person goes through the file.
+        problems = [.. problems.OrderBy(p => p.Row ?? int.MaxValue)];
         if (problems.Count == 0 && years.Count == 0)
         {
             problems.Add(new IngestProblem(sheet, layout.FirstDataRow, null, ProblemCodes.NoRows, $"The criteria table under row {layout.HeaderRow} has no rows.", $"Bảng tiêu chí dưới dòng {layout.HeaderRow} không có dòng nào."));
         }
-        var versions = years.Values.Select(v => new CriteriaVersion(v.IndexYear, file.Sha256, v.DataHash(), v.Rows, v.Units.Count)).ToList();
+        var versions = years.Values.Select(v => new CriteriaVersion(v.IndexYear, file.Sha256, v.DataHash(), v.Rows, unitsByYear[v.IndexYear.Year].Count)).ToList();
         return new CriteriaResult(problems, [.. years.Keys.Select(k => new IndexYear(index.Code, k))]) { Versions = versions, Warnings = cleaner.Warnings() };
     }
 
@@ -245,6 +285,7 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
         column < reader.FieldCount ? cleaner.Text(reader.GetValue(column), new CellAt(sheet, row, column)) : "";
 
     /// <summary>FNV-1a, 64 bits: a million rows collide with odds around 1 in 30 million.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static ulong Fingerprint(int year, string unit, string criterion)
     {
         var hash = (14695981039346656037UL ^ (uint)year) * 1099511628211UL;
@@ -261,6 +302,18 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
         }
     }
 
+    /// <summary>A unit cell's text as the file spells it, cleaned and resolved once; <see cref="Passed"/> once a row of it is kept.</summary>
+    private sealed class KnownSpelling(string text, CellRepair repairs, UnitResolution resolution)
+    {
+        public string Text { get; } = text;
+
+        public CellRepair Repairs { get; } = repairs;
+
+        public UnitResolution Resolution { get; } = resolution;
+
+        public bool Passed { get; set; }
+    }
+
     private sealed class YearState(IndexYear indexYear, string sha256)
     {
         private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -275,14 +328,20 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
 
         public List<CriterionScore> Batch { get; private set; } = new(100);
 
-        public HashSet<string> Units { get; } = new(StringComparer.Ordinal);
+        private readonly ulong[] _batchFingerprints = new ulong[100];
 
         public long Rows { get; private set; }
 
-        public void Add(CriterionScore score, double rounded)
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        /// <summary>Adds the row to the batch and the hash; false, adding nothing, when the batch has its key already.</summary>
+        public bool Add(CriterionScore score, double rounded, ulong fingerprint)
         {
+            if (_batchFingerprints.AsSpan(0, Batch.Count).Contains(fingerprint))
+            {
+                return false;
+            }
+            _batchFingerprints[Batch.Count] = fingerprint;
             Batch.Add(score);
-            Units.Add(score.UnitCode);
             Rows++;
             // "{unit}|{criterion}|{score}\n" in UTF-8, written straight into the buffer (a criterion is at most 200
             // characters, 600 bytes).
@@ -291,14 +350,14 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
             span[n++] = (byte)'|';
             n += Encoding.UTF8.GetBytes(score.Criterion, span[n..]);
             span[n++] = (byte)'|';
-            rounded.TryFormat(span[n..], out var written, default, CultureInfo.InvariantCulture);
-            n += written;
+            n += DecimalText.Format(rounded, span[n..]);
             span[n++] = (byte)'\n';
             _pending.Advance(n);
             if (_pending.WrittenCount >= HashChunk)
             {
                 Flush();
             }
+            return true;
         }
 
         private void Flush()

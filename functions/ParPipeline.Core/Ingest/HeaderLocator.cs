@@ -10,18 +10,23 @@ namespace ParPipeline.Ingest;
 /// </summary>
 public static class HeaderLocator
 {
-    public static SheetLayout? Find(IndexDefinition index, IReadOnlyList<object?[]> rows, IReadOnlyList<MergedRange> merges)
+    public static SheetLayout? Find(IndexDefinition index, IReadOnlyList<object?[]> rows, IReadOnlyList<MergedRange> merges) =>
+        Find(index, KeysOf(rows), merges);
+
+    /// <summary>As above, over the rows' cells already folded with <see cref="HeaderText.Key"/> (<see cref="KeysOf"/>), so a
+    /// sheet tried for several indices and layouts folds each cell once.</summary>
+    public static SheetLayout? Find(IndexDefinition index, IReadOnlyList<string[]> rows, IReadOnlyList<MergedRange> merges)
     {
         for (var r = 0; r < rows.Count; r++)
         {
-            var upper = Keys(rows[r]);
+            var upper = rows[r];
             var unitColumn = BestColumn(upper, index.UnitHeaderKeys);
             if (unitColumn < 0)
             {
                 continue;
             }
-            var middle = r + 1 < rows.Count ? Keys(rows[r + 1]) : [];
-            var lower = r + 2 < rows.Count ? Keys(rows[r + 2]) : [];
+            var middle = r + 1 < rows.Count ? rows[r + 1] : [];
+            var lower = r + 2 < rows.Count ? rows[r + 2] : [];
             SheetLayout?[] layouts =
             [
                 MultiRow(index, r, [upper, middle], lower, merges, unitColumn),
@@ -40,11 +45,14 @@ public static class HeaderLocator
     }
 
     /// <summary>A long-format header: unit, criterion and score columns (and a year column, or the year from elsewhere).</summary>
-    public static LongLayout? FindLong(IndexDefinition index, IReadOnlyList<object?[]> rows, IReadOnlyList<MergedRange>? merges = null)
+    public static LongLayout? FindLong(IndexDefinition index, IReadOnlyList<object?[]> rows, IReadOnlyList<MergedRange>? merges = null) =>
+        FindLong(index, KeysOf(rows), merges);
+
+    public static LongLayout? FindLong(IndexDefinition index, IReadOnlyList<string[]> rows, IReadOnlyList<MergedRange>? merges = null)
     {
         for (var r = 0; r < rows.Count; r++)
         {
-            var header = Keys(rows[r]);
+            var header = rows[r];
             var unit = BestColumn(header, index.UnitHeaderKeys);
             var criterion = BestColumn(header, HeaderVocabulary.CriterionKeys);
             var score = BestColumn(header, [.. HeaderVocabulary.ScoreKeys, .. index.Total.HeaderKeys]);
@@ -206,6 +214,7 @@ public static class HeaderLocator
         return column;
     }
 
-    private static string[] Keys(object?[] row) =>
-        [.. row.Select(v => HeaderText.Key(Convert.ToString(v, CultureInfo.InvariantCulture)))];
+    /// <summary>Every cell of the rows folded for matching.</summary>
+    public static IReadOnlyList<string[]> KeysOf(IReadOnlyList<object?[]> rows) =>
+        [.. rows.Select(row => row.Select(v => v is null ? "" : HeaderText.Key(Convert.ToString(v, CultureInfo.InvariantCulture))).ToArray())];
 }

@@ -43,7 +43,8 @@ public static partial class HeaderText
             return 0;
         }
         // "SIPAS 2022 (%)", "Chỉ số CCHC năm 2023": the year and the unit sign do not name the column.
-        var bare = YearOrUnit().Replace(headerKey, "");
+        // Most headers hold no digit and no '%': nothing to take out, and no regex to run.
+        var bare = headerKey.AsSpan().IndexOfAny(YearOrUnitMarks) < 0 ? headerKey : YearOrUnit().Replace(headerKey, "");
         var best = 0;
         foreach (var key in synonymKeys)
         {
@@ -62,6 +63,8 @@ public static partial class HeaderText
         }
         return best;
     }
+
+    private static readonly System.Buffers.SearchValues<char> YearOrUnitMarks = System.Buffers.SearchValues.Create("0123456789%");
 
     [System.Text.RegularExpressions.GeneratedRegex("(?:nam|year)?(?:19|20)[0-9]{2}|%")]
     private static partial System.Text.RegularExpressions.Regex YearOrUnit();

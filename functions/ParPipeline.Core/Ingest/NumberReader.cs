@@ -45,6 +45,7 @@ public static class NumberReader
     }
 
     /// <param name="maximum">The most the cell may hold: a text that reads as two numbers is ambiguous only when both fit.</param>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static NumberReading Read(object? value, string? numberFormat, double maximum)
     {
         switch (value)
@@ -85,6 +86,10 @@ public static class NumberReader
     private static NumberReading ReadText(string text, double maximum)
     {
         // Most cells are plain ("88.68", "2023"): what the general path below would read the same way.
+        if (DecimalText.TryParsePlain(text, out var fast))
+        {
+            return new(NumberKind.Number, fast);
+        }
         if (double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var plain))
         {
             return double.IsFinite(plain) ? new(NumberKind.Number, plain) : new(NumberKind.NotANumber, 0);

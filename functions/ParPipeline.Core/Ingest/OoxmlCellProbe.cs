@@ -90,6 +90,11 @@ public static class OoxmlCellProbe
             {
                 return hidden;
             }
+            // Searched as bytes first, a chunk at a time: most sheets mark no row hidden, and then no XML is parsed.
+            if (!MarksHidden(part))
+            {
+                return hidden;
+            }
             using var reader = XmlReader.Create(part.Open(), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, IgnoreWhitespace = true });
             while (reader.ReadToFollowing("row", Main))
             {
@@ -103,6 +108,34 @@ public static class OoxmlCellProbe
         {
         }
         return hidden;
+    }
+
+    private static bool MarksHidden(ZipArchiveEntry part)
+    {
+        const int Overlap = 16;
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            using var stream = part.Open();
+            var kept = 0;
+            int read;
+            while ((read = stream.Read(buffer, kept, buffer.Length - kept)) > 0)
+            {
+                var span = buffer.AsSpan(0, kept + read);
+                if (span.IndexOf("hidden=\"1\""u8) >= 0 || span.IndexOf("hidden=\"true\""u8) >= 0)
+                {
+                    return true;
+                }
+                // The last bytes again at the start, so a mark cut between two reads is still seen.
+                kept = Math.Min(Overlap, span.Length);
+                span[^kept..].CopyTo(buffer);
+            }
+            return false;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static ZipArchiveEntry? SheetPart(ZipArchive zip, int sheetIndex)

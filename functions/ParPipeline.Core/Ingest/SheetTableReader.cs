@@ -67,7 +67,7 @@ public sealed partial class SheetTableReader(Gazetteer gazetteer)
             {
                 (unitText, inMerge) = (m.Text, true);
             }
-            if (unitText.Length == 0 || IsNonUnitRow(unitText))
+            if (unitText.Length == 0)
             {
                 continue;
             }
@@ -77,6 +77,11 @@ public sealed partial class SheetTableReader(Gazetteer gazetteer)
                 continue;
             }
             var resolution = gazetteer.Resolve(unitText, index.UnitKind, year);
+            if (resolution.Unit is null && IsNonUnitRow(unitText))
+            {
+                // An average, total or note row: looked for only where no unit is named, so a unit row is folded once.
+                continue;
+            }
             if (resolution.Unit is not { } unit)
             {
                 problems.Add(new IngestProblem(sheet, row, unitColumn, ProblemCodes.UnknownUnit, resolution.Describe(unitText), resolution.DescribeVi(unitText)) { Found = unitText });

@@ -11,8 +11,8 @@ public static partial class SheetTitle
     {
         var key = HeaderText.Key(title);
         return [.. catalog.All
-            .Where(d => d.Titles.All(group => group.Any(phrase => key.Contains(HeaderText.Key(phrase), StringComparison.Ordinal))))
-            .Where(d => !d.TitleExcludes.Any(phrase => key.Contains(HeaderText.Key(phrase), StringComparison.Ordinal)))
+            .Where(d => d.TitleKeys.All(group => group.Any(phrase => key.Contains(phrase, StringComparison.Ordinal))))
+            .Where(d => !d.TitleExcludeKeys.Any(phrase => key.Contains(phrase, StringComparison.Ordinal)))
             .OrderBy(d => d.Code, StringComparer.Ordinal)];
     }
 

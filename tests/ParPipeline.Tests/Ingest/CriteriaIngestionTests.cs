@@ -50,6 +50,32 @@ public sealed class CriteriaIngestionTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Invisible_characters_in_a_long_annex_are_removed_and_counted_and_a_repeat_far_apart_is_located_at_the_end()
+    {
+        await using var services = await azurite.NewPipelineAsync();
+        // Every Hà Nội name ends with a no-break space and every Huế name is decomposed; scores unchanged.
+        var text = LongCsv(criteria: 4, years: [2023])
+            .Replace("Hà Nội;", "Hà Nội\u00A0;", StringComparison.Ordinal)
+            .Replace("Thừa Thiên Huế;", "Thừa Thiên Huế".Normalize(NormalizationForm.FormD) + ";", StringComparison.Ordinal);
+        var outcome = await IngestAsync(services, "PAR/2023/criteria.csv", text);
+        Assert.Equal(IngestStatus.Ingested, outcome.Status);
+        Assert.Equal(
+        [
+            "4 cell(s) had invisible spaces or line breaks at the start or end, removed; the first at 'Sheet1'!A2. No figure changed.",
+            "4 cell(s) had Vietnamese letters in decomposed form (combining marks), composed; the first at 'Sheet1'!A" + (2 + 4 * ProvinceTable.Scores().FindIndex(p => p.Unit.Code == "46")) + ". No figure changed.",
+        ], outcome.Warnings.Select(w => w.Message));
+        Assert.Equal(63 * 4, (await CurrentAsync(services, Par2023)).Count);
+
+        // The first row again at the very end, 250 rows (three batches) later.
+        var lines = LongCsv(criteria: 4, years: [2023]).TrimEnd('\n').Split('\n');
+        var repeated = string.Join('\n', lines.Append(lines[1])) + "\n";
+        var bad = await IngestAsync(services, "PAR/2023/repeat.csv", repeated);
+        var problem = Assert.Single(bad.Problems);
+        Assert.Equal((ProblemCodes.DuplicateCriterion, 254, "C", "Row 254 repeats row 2: the same unit, criterion and year.", "Dòng 254 lặp lại dòng 2: cùng đơn vị, tiêu chí và năm."),
+            (problem.Code, problem.Row!.Value, problem.Column!, problem.Message, problem.MessageVi));
+    }
+
+    [Fact]
     public async Task A_long_annex_of_thousands_of_rows_is_staged_and_made_current_whole()
     {
         await using var services = await azurite.NewPipelineAsync();
