@@ -28,6 +28,8 @@ public static class HostileCorpus
             File("truncated.xlsx", valid[..(valid.Length * 6 / 10)], ProblemCodes.Corrupt, "a truncated zip"),
             File("bomb.xlsx", Zip(("xl/worksheets/sheet1.xml", new byte[16 * 1024 * 1024])), ProblemCodes.ZipBomb, "a zip bomb (16 MiB of zeros)"),
             File("bomb-spaces.xlsx", Zip(("[Content_Types].xml", Encoding.UTF8.GetBytes(new string(' ', 64 * 1024 * 1024)))), ProblemCodes.ZipBomb, "a zip bomb in the content types"),
+            // 16 MiB of zeros declared as 1 KiB in both headers: .NET inflates no more than the declared size.
+            File("bomb-lying.xlsx", LyingSizes(Zip(("xl/worksheets/sheet1.xml", new byte[16 * 1024 * 1024])), 1024), ProblemCodes.Corrupt, "a zip bomb whose headers declare 1 KiB"),
             File("doctype.xlsx", Sheet("<?xml version=\"1.0\"?><!DOCTYPE lol [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">]><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&lol2;</t></is></c></row></sheetData></worksheet>"),
                 [ProblemCodes.Corrupt], "XML with a DOCTYPE (entity expansion)"),
             File("xxe.xlsx", Sheet("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&xxe;</t></is></c></row></sheetData></worksheet>"),
@@ -172,6 +174,26 @@ public static class HostileCorpus
             }
         }
         return buffer.ToArray();
+    }
+
+    /// <summary>The zip with every entry's uncompressed size rewritten to <paramref name="declared"/> in its local header and in
+    /// the central directory alike (so the two agree, as .NET checks), whatever the entry really inflates to.</summary>
+    public static byte[] LyingSizes(byte[] zip, uint declared)
+    {
+        var bytes = (byte[])zip.Clone();
+        for (var i = 0; i + 4 <= bytes.Length; i++)
+        {
+            var signature = BitConverter.ToUInt32(bytes, i);
+            if (signature == 0x04034B50 && i + 26 <= bytes.Length)
+            {
+                BitConverter.TryWriteBytes(bytes.AsSpan(i + 22, 4), declared);
+            }
+            else if (signature == 0x02014B50 && i + 28 <= bytes.Length)
+            {
+                BitConverter.TryWriteBytes(bytes.AsSpan(i + 24, 4), declared);
+            }
+        }
+        return bytes;
     }
 
     /// <summary>An Excel 95 (BIFF5) workbook: a complete header and a province no one has heard of.</summary>

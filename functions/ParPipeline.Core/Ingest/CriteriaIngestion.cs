@@ -194,7 +194,7 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
             }
             var cell = layout.ScoreColumn < fieldCount ? reader.GetValue(layout.ScoreColumn) : null;
             // A plain decimal ("4.44"), as nearly every cell is, needs no cleaning and no general reading.
-            var reading = cell is string plain && DecimalText.TryParsePlain(plain, out var quick) ? new NumberReading(NumberKind.Number, quick)
+            var reading = maximum < 1000 && cell is string plain && DecimalText.TryParsePlain(plain, out var quick) ? new NumberReading(NumberKind.Number, quick)
                 : (cell = cleaner.Value(cell, new CellAt(sheet, row, layout.ScoreColumn))) is null ? default : NumberReader.Read(cell, null, maximum);
             if (cell is null || !reading.IsNumber)
             {

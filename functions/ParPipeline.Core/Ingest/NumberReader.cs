@@ -75,6 +75,14 @@ public static class NumberReader
     public static bool IsExcelError(string text) =>
         ExcelErrors.Contains(text, StringComparer.OrdinalIgnoreCase) || (text.StartsWith("Err:", StringComparison.Ordinal) && text.Length <= 8);
 
+    /// <summary>"1.234", "+12.345": one dot after one to three digits (the first not 0), then exactly three.</summary>
+    private static bool MayGroupThousands(string text)
+    {
+        var t = text.AsSpan().TrimStart("+-");
+        var dot = t.IndexOf('.');
+        return dot is >= 1 and <= 3 && t[0] != '0' && t.Length - dot - 1 == 3;
+    }
+
     private static bool IsPercentFormat(string? format) => format is not null && format.Contains('%') && !format.Contains('"');
 
     /// <summary>What a date in a score column was probably typed as: a serial number before 1910 (88.68 shown as a date
@@ -85,14 +93,11 @@ public static class NumberReader
 
     private static NumberReading ReadText(string text, double maximum)
     {
-        // Most cells are plain ("88.68", "2023"): what the general path below would read the same way.
-        if (DecimalText.TryParsePlain(text, out var fast))
+        // Most cells are plain ("88.68", "2023"): what the general path below would read the same way, unless a
+        // thousands reading ("1.234" as 1234) is a score too.
+        if (DecimalText.TryParsePlain(text, out var fast) && (maximum < 1000 || !MayGroupThousands(text)))
         {
             return new(NumberKind.Number, fast);
-        }
-        if (double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var plain))
-        {
-            return double.IsFinite(plain) ? new(NumberKind.Number, plain) : new(NumberKind.NotANumber, 0);
         }
         var t = text.Trim();
         if (IsExcelError(t))
@@ -174,6 +179,11 @@ public static class NumberReader
 
     private static string WithoutUnit(string t)
     {
+        // An abbreviated unit ends with a dot ("88,68 đ.", "88,68 điểm."): a dot after a letter is the unit's.
+        if (t.Length > 2 && t[^1] == '.' && char.IsLetter(t[^2]))
+        {
+            t = t[..^1];
+        }
         foreach (var unit in Units)
         {
             if (t.Length > unit.Length && t.EndsWith(unit, StringComparison.OrdinalIgnoreCase))

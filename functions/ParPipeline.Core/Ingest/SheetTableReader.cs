@@ -17,13 +17,19 @@ public sealed record SheetRead(SheetPlan Plan, IReadOnlyList<UnitRecord> Records
 /// </summary>
 public sealed partial class SheetTableReader(Gazetteer gazetteer)
 {
-    public SheetRead Read(IExcelDataReader reader, DroppedFile file, SheetPlan plan, CancellationToken ct)
+    /// <param name="continueScan">The reader is still where the header search left this sheet: read on from there
+    /// with the rows the search kept, instead of from the start.</param>
+    public SheetRead Read(IExcelDataReader source, DroppedFile file, SheetPlan plan, bool continueScan, CancellationToken ct)
     {
-        reader.Reset();
-        for (var i = 0; i < plan.Sheet.Index; i++)
+        if (!continueScan)
         {
-            reader.NextResult();
+            source.Reset();
+            for (var i = 0; i < plan.Sheet.Index; i++)
+            {
+                source.NextResult();
+            }
         }
+        var reader = new SheetRows(source, continueScan ? plan.Sheet.Scanned : null);
         var cleaner = CellCleaner.For(file.Content);
         var index = plan.Index;
         var year = plan.Year!.Value;
@@ -117,7 +123,7 @@ public sealed partial class SheetTableReader(Gazetteer gazetteer)
                     continue;
                 }
                 var maximum = index.MaximumOf(field);
-                var reading = NumberReader.Read(cell, NumberFormat(reader, column), maximum);
+                var reading = NumberReader.Read(cell, reader.NumberFormat(column), maximum);
                 if (CellProblem(reading, cell, field, unit, sheet, row, letter) is { } problem)
                 {
                     problems.Add(problem);
@@ -211,10 +217,10 @@ public sealed partial class SheetTableReader(Gazetteer gazetteer)
             : p)];
     }
 
-    private static bool HasAnyScore(IExcelDataReader reader, SheetLayout layout) =>
+    private static bool HasAnyScore(SheetRows reader, SheetLayout layout) =>
         layout.FieldColumns.Values.Any(c => c < reader.FieldCount && reader.GetValue(c) is { } v && (v is not string s || !string.IsNullOrWhiteSpace(s)));
 
-    private static int? PublishedRank(IExcelDataReader reader, CellCleaner cleaner, SheetLayout layout)
+    private static int? PublishedRank(SheetRows reader, CellCleaner cleaner, SheetLayout layout)
     {
         if (!layout.RankColumns.TryGetValue(IndexDefinition.TotalKey, out var column) || column >= reader.FieldCount)
         {
@@ -240,7 +246,7 @@ public sealed partial class SheetTableReader(Gazetteer gazetteer)
         return HeaderVocabulary.NonUnitRowKeys.Any(word => key.StartsWith(word, StringComparison.Ordinal));
     }
 
-    private static string Text(IExcelDataReader reader, CellCleaner cleaner, int column, string sheet, int row) =>
+    private static string Text(SheetRows reader, CellCleaner cleaner, int column, string sheet, int row) =>
         column < reader.FieldCount ? cleaner.Text(reader.GetValue(column), new CellAt(sheet, row, column)) : "";
 
     private static string Shown(object cell) => cell switch
@@ -251,18 +257,6 @@ public sealed partial class SheetTableReader(Gazetteer gazetteer)
 
     private static string Rows(List<int> rows) =>
         string.Join(", ", rows.Take(20)) + (rows.Count > 20 ? ", …" : "");
-
-    private static string? NumberFormat(IExcelDataReader reader, int column)
-    {
-        try
-        {
-            return reader.GetNumberFormatString(column);
-        }
-        catch (Exception e) when (e is NotSupportedException or IndexOutOfRangeException or ArgumentException or NullReferenceException)
-        {
-            return null;
-        }
-    }
 
     [GeneratedRegex(@"^\s*\d+")]
     private static partial Regex LeadingInteger();

@@ -10,8 +10,8 @@ namespace ParPipeline.Ingest;
 /// </summary>
 public static class SpreadsheetOpener
 {
-    // An xlsx is a zip of XML; a real one inflates 5 to 20 times. Declared sizes can lie, so the guard
-    // counts the bytes it actually inflates (shared/../ARCHITECTURE.md, issue on ingestion limits).
+    // An xlsx is a zip of XML; a real one inflates 5 to 20 times. The guard sums the sizes the archive declares,
+    // which bound what .NET will ever inflate (InflationProblem).
     public const long MaxInflatedBytes = 500L * 1024 * 1024;
     public const int MaxInflationRatio = 100;
 
@@ -136,26 +136,28 @@ public static class SpreadsheetOpener
             $"{fileName} bị hỏng, không đọc được: {e.Message.ReplaceLineEndings(" ")}"),
     };
 
+    /// <summary>
+    /// The zip bomb guard, from the sizes the archive declares for its entries, without inflating them: since .NET
+    /// Core 3.0, ZipArchive (which ExcelDataReader reads through) requires the local and central headers to agree on
+    /// an entry's sizes and truncates what it inflates to the declared size ("ZipArchiveEntry no longer handles
+    /// archives with inconsistent entry sizes", .NET breaking changes 3.0). So the declared total bounds what can
+    /// ever be inflated, and a size that lies only cuts its part short, which the reader then refuses as damaged
+    /// (HostileFileTests: a lying entry). Inflating every part to count it cost as much as reading the workbook.
+    /// </summary>
     private static IngestProblem? InflationProblem(byte[] content, string fileName)
     {
         using var archive = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
-        var buffer = new byte[81920];
-        long inflated = 0;
+        long declared = 0;
         foreach (var entry in archive.Entries)
         {
-            using var part = entry.Open();
-            int read;
-            while ((read = part.Read(buffer)) > 0)
+            declared += entry.Length;
+            if (declared > MaxInflatedBytes || (declared > 1024 * 1024 && declared > (long)MaxInflationRatio * content.Length))
             {
-                inflated += read;
-                if (inflated > MaxInflatedBytes || (inflated > 1024 * 1024 && inflated > (long)MaxInflationRatio * content.Length))
-                {
-                    return FileProblem(ProblemCodes.ZipBomb,
-                        $"{fileName} inflates to more than {Math.Min(MaxInflatedBytes, (long)MaxInflationRatio * content.Length):N0} bytes " +
-                        $"({MaxInflationRatio}:1 or {MaxInflatedBytes / 1024 / 1024} MiB at most); it is refused as a zip bomb.",
-                        $"{fileName} giải nén ra hơn {Math.Min(MaxInflatedBytes, (long)MaxInflationRatio * content.Length):N0} byte " +
-                        $"(tối đa {MaxInflationRatio}:1 hoặc {MaxInflatedBytes / 1024 / 1024} MiB); tệp bị từ chối như một quả bom nén.");
-                }
+                return FileProblem(ProblemCodes.ZipBomb,
+                    $"{fileName} inflates to more than {Math.Min(MaxInflatedBytes, (long)MaxInflationRatio * content.Length):N0} bytes " +
+                    $"({MaxInflationRatio}:1 or {MaxInflatedBytes / 1024 / 1024} MiB at most); it is refused as a zip bomb.",
+                    $"{fileName} giải nén ra hơn {Math.Min(MaxInflatedBytes, (long)MaxInflationRatio * content.Length):N0} byte " +
+                    $"(tối đa {MaxInflationRatio}:1 hoặc {MaxInflatedBytes / 1024 / 1024} MiB); tệp bị từ chối như một quả bom nén.");
             }
         }
         return null;

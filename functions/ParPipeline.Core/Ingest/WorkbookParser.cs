@@ -96,10 +96,18 @@ public sealed class WorkbookParser(Gazetteer gazetteer, IndexCatalog catalog)
 
         var tables = new List<ScoreTable>();
         var problems = new List<IngestProblem>();
+        var atEndOfScan = true;
         // One table per index-year: from one sheet, or from sheets that each hold a part of the units.
         foreach (var group in plans.GroupBy(p => (p.Index.Code, target.Index is null ? p.Year : target.Year)).OrderBy(g => g.Min(p => p.Sheet.Index)))
         {
-            var reads = group.OrderBy(p => p.Sheet.Index).Select(p => _sheets.Read(reader, file, p, ct)).ToList();
+            var reads = new List<SheetRead>();
+            foreach (var plan in group.OrderBy(p => p.Sheet.Index))
+            {
+                // The header search ends on the last sheet: the first table read from it goes on from there.
+                var continueScan = atEndOfScan && plan.Sheet.Index == sheets.Count - 1;
+                atEndOfScan = false;
+                reads.Add(_sheets.Read(reader, file, plan, continueScan, ct));
+            }
             var (table, groupProblems) = _assembler.Assemble(reads);
             problems.AddRange(groupProblems);
             if (table is not null)
@@ -140,26 +148,41 @@ public sealed class WorkbookParser(Gazetteer gazetteer, IndexCatalog catalog)
     {
         var cleaner = CellCleaner.For(content);
         var sheets = new List<SheetScan>();
-        do
+        // By count, not until NextResult says there is none: that call would close the last sheet, which the table
+        // reader then goes on reading from where this search stops.
+        var count = Math.Max(reader.ResultsCount, 1);
+        for (var index = 0; index < count; index++)
         {
             ct.ThrowIfCancellationRequested();
+            if (index > 0 && !reader.NextResult())
+            {
+                break;
+            }
             var rows = new List<object?[]>(HeaderSearchRows);
+            var scanned = new List<ScannedRow>(HeaderSearchRows);
             while (rows.Count < HeaderSearchRows && reader.Read())
             {
-                var values = new object?[reader.FieldCount];
+                var raw = new object?[reader.FieldCount];
+                var values = new object?[raw.Length];
+                Dictionary<int, string>? formats = null;
                 for (var i = 0; i < values.Length; i++)
                 {
-                    // Not counted: the rows the table is read from are read again, and counted then.
-                    values[i] = cleaner.Value(reader.GetValue(i));
+                    raw[i] = reader.GetValue(i);
+                    // Not counted: the table reader reads these rows again (from here), and counts then.
+                    values[i] = cleaner.Value(raw[i]);
+                    if (raw[i] is double && SheetRows.FormatOf(reader, i) is { } format)
+                    {
+                        (formats ??= [])[i] = format;
+                    }
                 }
                 rows.Add(values);
+                scanned.Add(new ScannedRow(raw, reader.RowHeight, formats));
             }
             var merges = reader.MergeCells?.Select(m => new MergedRange(m.FromRow, m.FromColumn, m.ToRow, m.ToColumn)).ToList() ?? [];
             var name = CellCleaner.SheetName(reader.Name ?? "", content);
             var hidden = reader.VisibleState is { } state && !state.Equals("visible", StringComparison.OrdinalIgnoreCase);
-            sheets.Add(new SheetScan(sheets.Count, name.Length == 0 ? $"Sheet{sheets.Count + 1}" : name, rows, merges, hidden));
+            sheets.Add(new SheetScan(sheets.Count, name.Length == 0 ? $"Sheet{sheets.Count + 1}" : name, rows, merges, hidden, scanned));
         }
-        while (reader.NextResult());
         return sheets;
     }
 

@@ -30,6 +30,61 @@ public sealed class NumberReaderTests
     [InlineData("∞")]
     public void Text_that_is_not_a_number_is_refused(string text) => Assert.False(NumberReader.TryParse(text, out _));
 
+    [Theory]
+    [InlineData("88,68 điểm", 88.68)]
+    [InlineData("88,68 Điểm.", 88.68)]
+    [InlineData("88.68 points", 88.68)]
+    [InlineData("88,68đ", 88.68)]
+    [InlineData("1 234,5", 1234.5)]
+    [InlineData("1\u00A0234,5", 1234.5)]
+    [InlineData("1'234.5", 1234.5)]
+    [InlineData("+88,68", 88.68)]
+    [InlineData(",5", 0.5)]
+    public void Units_signs_and_spaced_thousands_are_read(string text, double expected)
+    {
+        var reading = NumberReader.Read(text, null, 10_000);
+        Assert.Equal((NumberKind.Number, expected), (reading.Kind, reading.Value));
+    }
+
+    [Theory]
+    [InlineData("1.234.5")]
+    [InlineData("12.34.567")]
+    [InlineData("1,23,456")]
+    [InlineData("0.123.456")]
+    [InlineData("88 abc")]
+    [InlineData("88,68 km")]
+    [InlineData("1.234,5,6")]
+    public void Groups_that_are_not_threes_and_unknown_units_are_not_numbers(string text) =>
+        Assert.Equal(NumberKind.NotANumber, NumberReader.Read(text, null, 10_000).Kind);
+
+    [Fact]
+    public void Two_readings_within_the_range_are_ambiguous_and_one_within_it_is_taken()
+    {
+        // "1,234": 1.234 with a decimal comma, 1234 with a thousands comma.
+        Assert.Equal(new NumberReading(NumberKind.Ambiguous, 0, "1.234 / 1234"), NumberReader.Read("1,234", null, 10_000));
+        Assert.Equal(new NumberReading(NumberKind.Ambiguous, 0, "1234 / 1.234"), NumberReader.Read("1.234", null, 10_000));
+        Assert.Equal(new NumberReading(NumberKind.Number, 1.234), NumberReader.Read("1,234", null, 100));
+        Assert.Equal(new NumberReading(NumberKind.Number, 88.68), NumberReader.Read("88,680", null, 100));
+        Assert.Equal(new NumberReading(NumberKind.Number, 1234.56), NumberReader.Read("1.234,56", null, 10_000));
+    }
+
+    [Theory]
+    [InlineData("#N/A")]
+    [InlineData("#DIV/0!")]
+    [InlineData("#VALUE!")]
+    [InlineData("#REF!")]
+    [InlineData("#n/a")]
+    [InlineData("Err:502")]
+    public void Excel_and_LibreOffice_error_values_are_told_apart(string text) =>
+        Assert.Equal(NumberKind.ExcelError, NumberReader.Read(text, null, 100).Kind);
+
+    [Fact]
+    public void A_date_says_what_it_probably_was()
+    {
+        Assert.Equal(new NumberReading(NumberKind.Date, 0, "8.12"), NumberReader.Read(new DateTime(2023, 12, 8), null, 100));
+        Assert.Equal(new NumberReading(NumberKind.Date, 0, "88.68"), NumberReader.Read(DateTime.FromOADate(88.68), null, 100));
+    }
+
     [Fact]
     public void A_number_shown_as_a_percent_is_read_as_the_percent_a_reader_sees()
     {

@@ -20,6 +20,20 @@ public sealed class HostileFileTests(AzuriteFixture azurite)
         Assert.Equal(HostileCorpus.All.Count, HostileCorpus.All.Select(f => f.Name).Distinct().Count());
     }
 
+    [Fact]
+    public void A_zip_whose_headers_understate_an_entry_is_never_inflated_past_the_declared_size()
+    {
+        var bytes = HostileCorpus.LyingSizes(HostileCorpus.All.Single(f => f.What == "a zip bomb (16 MiB of zeros)").Bytes, 1024);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var (reader, problem) = SpreadsheetOpener.TryOpen(bytes, "bomb-lying.xlsx");
+        reader?.Dispose();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // 16 MiB of zeros behind a 1 KiB claim: refused as damaged, with far less than the 16 MiB ever allocated.
+        Assert.Null(reader);
+        Assert.Equal(ProblemCodes.Corrupt, problem!.Code);
+        Assert.True(allocated < 4 * 1024 * 1024, $"{allocated:N0} bytes allocated");
+    }
+
     [Theory]
     [MemberData(nameof(Files))]
     public async Task Is_rejected_with_a_located_error_and_nothing_stored(string what)
