@@ -32,6 +32,12 @@ public sealed record IndexDefinition(
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<string> UnitHeaderKeys { get; } = [.. UnitHeaders.Select(Ingest.HeaderText.Key)];
 
+    /// <summary>What heads the score column of a long-format annex: a score word or the total's own names, folded once.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<string> LongScoreKeys => _longScoreKeys ??= [.. Ingest.HeaderVocabulary.ScoreKeys, .. Total.HeaderKeys];
+
+    private IReadOnlyList<string>? _longScoreKeys;
+
     /// <summary><see cref="Titles"/> and <see cref="TitleExcludes"/> folded once, for matching sheet titles.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<IReadOnlyList<string>> TitleKeys { get; } = [.. Titles.Select(g => (IReadOnlyList<string>)[.. g.Select(Ingest.HeaderText.Key)])];

@@ -53,10 +53,15 @@ public static class HeaderLocator
         for (var r = 0; r < rows.Count; r++)
         {
             var header = rows[r];
-            var unit = BestColumn(header, index.UnitHeaderKeys);
+            // A criterion column is what makes a long table, and most rows have none: looked for first.
             var criterion = BestColumn(header, HeaderVocabulary.CriterionKeys);
-            var score = BestColumn(header, [.. HeaderVocabulary.ScoreKeys, .. index.Total.HeaderKeys]);
-            if (unit < 0 || criterion < 0 || score < 0 || unit == criterion || score == criterion || score == unit)
+            if (criterion < 0)
+            {
+                continue;
+            }
+            var unit = BestColumn(header, index.UnitHeaderKeys);
+            var score = BestColumn(header, index.LongScoreKeys);
+            if (unit < 0 || score < 0 || unit == criterion || score == criterion || score == unit)
             {
                 continue;
             }

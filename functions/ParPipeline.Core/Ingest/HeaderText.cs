@@ -15,20 +15,66 @@ public static partial class HeaderText
         {
             return "";
         }
-        var folded = text.Trim().ToLowerInvariant().Replace('đ', 'd').Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(folded.Length);
-        foreach (var c in folded)
+        // One pass through a table made once (lower case, diacritics and đ folded away, what is neither letter,
+        // digit nor '%' dropped): a sheet's first rows are folded cell by cell, and Normalize per cell cost as much
+        // as reading them.
+        Span<char> buffer = text.Length <= 256 ? stackalloc char[text.Length * 3] : new char[text.Length * 3];
+        var n = 0;
+        foreach (var c in text)
         {
-            if (char.IsLetterOrDigit(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            if (c < Fold.Length)
             {
-                builder.Append(c);
+                var folded = Fold[c];
+                if (folded != '\0')
+                {
+                    buffer[n++] = folded;
+                }
             }
-            else if (c == '%')
+            else
             {
-                builder.Append('%');
+                n = Slow(c, buffer, n);
             }
         }
-        return builder.ToString();
+        return new string(buffer[..n]);
+    }
+
+    /// <summary>What each character up to U+2FFF folds to, '\0' for nothing (Vietnamese, Latin and combining marks
+    /// all lie below it); immutable once built.</summary>
+    private static readonly char[] Fold = BuildFold();
+
+    private static char[] BuildFold()
+    {
+        var table = new char[0x3000];
+        Span<char> scratch = stackalloc char[8];
+        for (var i = 0; i < table.Length; i++)
+        {
+            var n = Slow((char)i, scratch, 0);
+            // A character folds to at most one kept character (a letter with its marks dropped).
+            table[i] = n == 1 ? scratch[0] : '\0';
+        }
+        return table;
+    }
+
+    /// <summary>The general fold of one character, appended to <paramref name="into"/> at <paramref name="at"/>.</summary>
+    private static int Slow(char c, Span<char> into, int at)
+    {
+        if (char.IsSurrogate(c))
+        {
+            return at;
+        }
+        var lower = char.ToLowerInvariant(c) == 'đ' ? "d" : char.ToLowerInvariant(c).ToString().Normalize(NormalizationForm.FormD);
+        foreach (var d in lower)
+        {
+            if (char.IsLetterOrDigit(d) && CharUnicodeInfo.GetUnicodeCategory(d) != UnicodeCategory.NonSpacingMark)
+            {
+                into[at++] = d;
+            }
+            else if (d == '%')
+            {
+                into[at++] = '%';
+            }
+        }
+        return at;
     }
 
     /// <summary>

@@ -16,6 +16,14 @@ public sealed class Gazetteer
 
     private readonly Dictionary<(UnitKind, bool), Dictionary<string, List<Unit>>> _byName = [];
 
+    // Names as files spell them, resolved once: every provincial file names the same 63 units the same few ways,
+    // and folding a name costs more than reading its cell. Bounded, so a hostile file cannot grow it without end.
+    private const int MaxRemembered = 4_096;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, UnitKind, int), UnitResolution> _resolved = new();
+
+    /// <summary>The units of each kind and year, listed once (they never change).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(UnitKind, int), IReadOnlyList<Unit>> _unitsFor = new();
+
     public Gazetteer(IEnumerable<Unit> units, IEnumerable<Region> regions)
     {
         Units = [.. units.OrderBy(u => u.Kind).ThenBy(u => u.FromYear).ThenBy(u => u.Code, StringComparer.Ordinal)];
@@ -51,7 +59,7 @@ public sealed class Gazetteer
 
     /// <summary>The units an index of this kind ranks in this year: 63 provinces up to 2024, 34 from 2025.</summary>
     public IReadOnlyList<Unit> UnitsFor(UnitKind kind, int year) =>
-        [.. Units.Where(u => u.Kind == kind && u.ExistsIn(year))];
+        _unitsFor.GetOrAdd((kind, year), key => [.. Units.Where(u => u.Kind == key.Item1 && u.ExistsIn(key.Item2))]);
 
     public Unit? Find(UnitKind kind, int year, string code) =>
         Units.FirstOrDefault(u => u.Kind == kind && u.ExistsIn(year) && u.Code == code);
@@ -65,6 +73,20 @@ public sealed class Gazetteer
     public Unit? Resolve(string text) => Resolve(text, UnitKind.Province, ReorganisationYear - 1).Unit;
 
     public UnitResolution Resolve(string text, UnitKind kind, int year)
+    {
+        if (_resolved.TryGetValue((text, kind, year), out var known))
+        {
+            return known;
+        }
+        var resolution = ResolveOnce(text, kind, year);
+        if (_resolved.Count < MaxRemembered)
+        {
+            _resolved.TryAdd((text, kind, year), resolution);
+        }
+        return resolution;
+    }
+
+    private UnitResolution ResolveOnce(string text, UnitKind kind, int year)
     {
         var trimmed = text.Trim();
         var era = (kind, year >= ReorganisationYear);
