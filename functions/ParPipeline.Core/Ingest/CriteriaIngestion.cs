@@ -95,11 +95,17 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
         {
             reader.NextResult();
         }
-        for (var row = 1; reader.Read(); row++)
+        CriteriaResult? early = null;
+        YearState? full = null;
+
+        // One row's checks, a plain method the JIT optimises after a few calls (the loop of an async method runs, once
+        // per file, as on-stack-replaced code); the loop below only stages the batches this fills, and waits for them.
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        RowStep Step(int row)
         {
             if (row < layout.FirstDataRow)
             {
-                continue;
+                return RowStep.Next;
             }
             if ((row & 0x3FF) == 0)
             {
@@ -112,13 +118,13 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
             if (problems.Count >= WorkbookParser.MaxProblems)
             {
                 problems.Add(new IngestProblem(sheet, row, null, ProblemCodes.TooManyProblems, "Reading stopped here.", "Dừng đọc tại đây."));
-                break;
+                return RowStep.Stop;
             }
             var fieldCount = reader.FieldCount;
             var unitCell = layout.UnitColumn < fieldCount ? reader.GetValue(layout.UnitColumn) : null;
             if (unitCell is null || (unitCell is string blank && blank.Length == 0))
             {
-                continue;
+                return RowStep.Next;
             }
             var year = plan.Year;
             if (layout.YearColumn is { } yearColumn)
@@ -133,13 +139,13 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
                 else if (!NumberReader.TryParse(yearText, out var y) || y != Math.Floor(y) || y is < 2000 or > 2100)
                 {
                     problems.Add(new IngestProblem(sheet, row, ScoreColumns.Letter(yearColumn), ProblemCodes.BadYear, $"'{yearText}' is not a year.", $"'{yearText}' không phải là năm.") { Found = yearText });
-                    continue;
+                    return RowStep.Next;
                 }
                 else if (plan.Year is { } expected && (int)y != expected)
                 {
                     problems.Add(new IngestProblem(sheet, row, ScoreColumns.Letter(yearColumn), ProblemCodes.YearMismatch,
                         $"The row is for {(int)y}, but the drop is for {expected}.", $"Dòng này của năm {(int)y}, nhưng tệp được gửi cho năm {expected}.") { Found = yearText });
-                    continue;
+                    return RowStep.Next;
                 }
                 else
                 {
@@ -149,9 +155,10 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
             }
             if (year is not { } y2)
             {
-                return new CriteriaResult([new IngestProblem(sheet, null, null, ProblemCodes.NoYear,
+                early = new CriteriaResult([new IngestProblem(sheet, null, null, ProblemCodes.NoYear,
                     $"{file.FileName} does not say which year its criteria are for: drop it as {index.Code}/{{year}}/{file.FileName}, or add a 'Năm' (Year) column.",
                     $"{file.FileName} không cho biết các tiêu chí là của năm nào: hãy gửi tệp vào {index.Code}/{{năm}}/{file.FileName}, hoặc thêm cột 'Năm'.")], years.Keys.Select(k => new IndexYear(index.Code, k)).ToList());
+                return RowStep.Stop;
             }
 
             var raw = unitCell as string ?? Convert.ToString(unitCell, CultureInfo.InvariantCulture) ?? "";
@@ -177,12 +184,12 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
             var (unitText, resolution) = (known.Text, known.Resolution);
             if (unitText.Length == 0)
             {
-                continue;
+                return RowStep.Next;
             }
             if (resolution.Unit is not { } unit)
             {
                 problems.Add(new IngestProblem(sheet, row, unitLetter, ProblemCodes.UnknownUnit, resolution.Describe(unitText), resolution.DescribeVi(unitText)) { Found = unitText });
-                continue;
+                return RowStep.Next;
             }
             var criterion = layout.CriterionColumn < fieldCount ? cleaner.Text(reader.GetValue(layout.CriterionColumn), new CellAt(sheet, row, layout.CriterionColumn)) : "";
             if (criterion.Length == 0 || criterion.Length > MaxCriterionLength)
@@ -190,7 +197,7 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
                 problems.Add(new IngestProblem(sheet, row, criterionLetter, ProblemCodes.BadCriterion,
                     criterion.Length == 0 ? "The criterion is empty." : $"The criterion is longer than {MaxCriterionLength} characters.",
                     criterion.Length == 0 ? "Tiêu chí bị bỏ trống." : $"Tiêu chí dài hơn {MaxCriterionLength} ký tự."));
-                continue;
+                return RowStep.Next;
             }
             var cell = layout.ScoreColumn < fieldCount ? reader.GetValue(layout.ScoreColumn) : null;
             // A plain decimal ("4.44"), as nearly every cell is, needs no cleaning and no general reading.
@@ -209,7 +216,7 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
                         _ => ProblemCodes.NotANumber,
                     }, $"{criterion} of {unit.NameVi}: '{found}' is not a number{(reading.Hint is { } h ? $" (probably {h})" : "")}.",
                         $"{criterion} của {unit.NameVi}: '{found}' không phải là số{(reading.Hint is { } hv ? $" (có lẽ là {hv})" : "")}.") { Found = found });
-                continue;
+                return RowStep.Next;
             }
             var score = reading.Value;
             if (score < 0 || score > maximum)
@@ -217,7 +224,7 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
                 problems.Add(new IngestProblem(sheet, row, scoreColumn, ProblemCodes.ScoreOutOfRange,
                     $"{criterion} of {unit.NameVi}: {score.ToString(CultureInfo.InvariantCulture)} is outside 0..{index.Maximum.ToString(CultureInfo.InvariantCulture)}.",
                     $"{criterion} của {unit.NameVi}: {score.ToString(CultureInfo.InvariantCulture)} nằm ngoài khoảng 0..{index.Maximum.ToString(CultureInfo.InvariantCulture)}."));
-                continue;
+                return RowStep.Next;
             }
             known.Passed = true;
             // Repeats are told at the end (FingerprintLog): such a file is rejected all the same, nothing staged kept.
@@ -226,7 +233,7 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
             if (problems.Count > 0 || repeatInBatch)
             {
                 // Once the file is known to be rejected, staging more rows is wasted work: keep checking only.
-                continue;
+                return RowStep.Next;
             }
 
             var state = years.TryGetValue(y2, out var s) ? s : years[y2] = new YearState(new IndexYear(index.Code, y2), file.Sha256);
@@ -235,11 +242,30 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
                 // A repeat within one batch would fail its transaction (a row key twice): stop staging, the file
                 // is rejected at the end with the repeat located.
                 repeatInBatch = true;
-                continue;
+                return RowStep.Next;
             }
             if (state.Batch.Count == 100)
             {
-                pending.Add(store.StageAsync(state.Partition, state.TakeBatch(), ct));
+                full = state;
+                return RowStep.BatchFull;
+            }
+            return RowStep.Next;
+        }
+
+        for (var row = 1; reader.Read(); row++)
+        {
+            var step = Step(row);
+            if (step == RowStep.Stop)
+            {
+                if (early is not null)
+                {
+                    return early;
+                }
+                break;
+            }
+            if (step == RowStep.BatchFull)
+            {
+                pending.Add(store.StageAsync(full!.Partition, full.TakeBatch(), ct));
                 if (pending.Count >= Parallelism)
                 {
                     waiting.Start();
@@ -303,6 +329,13 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
     }
 
     /// <summary>A unit cell's text as the file spells it, cleaned and resolved once; <see cref="Passed"/> once a row of it is kept.</summary>
+    private enum RowStep
+    {
+        Next,
+        BatchFull,
+        Stop,
+    }
+
     private sealed class KnownSpelling(string text, CellRepair repairs, UnitResolution resolution)
     {
         public string Text { get; } = text;

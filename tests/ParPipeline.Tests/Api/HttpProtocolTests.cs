@@ -54,7 +54,15 @@ public sealed class HttpProtocolTests(AzuriteFixture azurite)
             Assert.Equal(get.Headers.ETag, head.Headers.ETag);
             Assert.Equal(get.Headers.CacheControl, head.Headers.CacheControl);
             Assert.Equal(get.Content.Headers.ContentType, head.Content.Headers.ContentType);
-            Assert.Equal(getBody.Length, head.Content.Headers.ContentLength);
+            // The status body carries the storage latency measured for that request: its length may differ by a digit.
+            if (!path.StartsWith("api/manage/status", StringComparison.Ordinal))
+            {
+                Assert.Equal(getBody.Length, head.Content.Headers.ContentLength);
+            }
+            else
+            {
+                Assert.InRange(head.Content.Headers.ContentLength!.Value, getBody.Length - 3, getBody.Length + 3);
+            }
             Assert.Equal(string.Join(",", get.Headers.Vary), string.Join(",", head.Headers.Vary));
             Assert.Empty(await head.Content.ReadAsByteArrayAsync());
         }

@@ -71,6 +71,20 @@ public sealed class ExcelStyleCellsTests
     }
 
     [Fact]
+    public void Escapes_in_inline_strings_are_decoded_as_in_shared_strings()
+    {
+        // XlsxBuilder writes every text as an inline string (t="inlineStr").
+        var rows = Provinces.Select((p, i) => new object?[] { i == 0 ? p.Unit.NameVi + "_x000d_" : p.Unit.NameVi, i == 0 ? "90,00_x000d_" : p.Score }).ToList();
+        var parsed = Parse(new XlsxBuilder().Sheet("PAR 2023", [["Tỉnh", "Chỉ số CCHC"], .. rows]).Build());
+        AssertAllScoresRead(parsed);
+        Assert.Equal(
+        [
+            "2 cell(s) held character codes such as _x000d_ (a line break written as code), decoded; the first at 'PAR 2023'!A2. No figure changed.",
+            "2 cell(s) had invisible spaces or line breaks at the start or end, removed; the first at 'PAR 2023'!A2. No figure changed.",
+        ], parsed.Tables[0].Warnings.Select(w => w.Message));
+    }
+
+    [Fact]
     public void The_escaped_underscore_x005F_keeps_a_literal_escape_which_is_then_not_a_number()
     {
         var bytes = new ExcelStyleWorkbook().Sheet("PAR", Table((r, u, s) => r == 5 ? [u.NameVi, "90_x005F_x000D_", 3.0] : null)).Build();
