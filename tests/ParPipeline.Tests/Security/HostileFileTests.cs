@@ -34,6 +34,21 @@ public sealed class HostileFileTests(AzuriteFixture azurite)
         Assert.True(allocated < 4 * 1024 * 1024, $"{allocated:N0} bytes allocated");
     }
 
+    [Fact]
+    public void The_zip_guard_refuses_one_byte_past_the_ratio_and_lets_the_limit_itself_through()
+    {
+        var zip = HostileCorpus.All.Single(f => f.What == "a zip bomb (16 MiB of zeros)").Bytes;
+        var limit = (uint)(SpreadsheetOpener.MaxInflationRatio * zip.Length);
+        // Declared sizes decide (what .NET inflates never exceeds them): exactly 100:1 passes the guard (and is then
+        // refused as damaged, its size being a lie), one byte more is a zip bomb.
+        var (atLimit, atLimitProblem) = SpreadsheetOpener.TryOpen(HostileCorpus.LyingSizes(zip, limit), "at-limit.xlsx");
+        atLimit?.Dispose();
+        Assert.NotEqual(ProblemCodes.ZipBomb, atLimitProblem?.Code);
+        var (_, over) = SpreadsheetOpener.TryOpen(HostileCorpus.LyingSizes(zip, limit + 1), "over.xlsx");
+        Assert.Equal(ProblemCodes.ZipBomb, over!.Code);
+        Assert.Equal($"over.xlsx inflates to more than {limit:N0} bytes (100:1 or 500 MiB at most); it is refused as a zip bomb.", over.Message);
+    }
+
     [Theory]
     [MemberData(nameof(Files))]
     public async Task Is_rejected_with_a_located_error_and_nothing_stored(string what)
