@@ -21,26 +21,18 @@ public sealed class ParseBench(Gazetteer gazetteer, IndexCatalog indices)
     {
         var csv = blobName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
         // The JIT optimises a method only after some 30 calls and a quiet 100 ms: a small file (read in a
-        // millisecond) is warmed on both sides alike to its steady state first, as BenchmarkDotNet does, a large one
-        // once each. Then the two sides alternate, so that whatever the machine does meanwhile (a collection, a
-        // neighbour) falls on both, not on whichever ran second.
+        // millisecond) is warmed on both sides alike to its steady state first, as BenchmarkDotNet does; a large one
+        // once on each side, so neither times the first pass of code the other has already run. Each side is then
+        // timed in a block of its own, so each pays for the collections its own allocations cause (alternating the
+        // calls would let one side's garbage be collected in the other's time).
         var warm = bytes.Length < 1024 * 1024 ? 500 : 1;
         for (var i = 0; i < warm; i++)
         {
             RawRead(bytes, csv);
             await ParseAsync(blobName, bytes, ct);
         }
-        var raw = new List<double>(iterations);
-        var pipeline = new List<double>(iterations);
-        for (var i = 0; i < iterations; i++)
-        {
-            var watch = System.Diagnostics.Stopwatch.StartNew();
-            RawRead(bytes, csv);
-            raw.Add(watch.Elapsed.TotalMilliseconds);
-            watch.Restart();
-            await ParseAsync(blobName, bytes, ct);
-            pipeline.Add(watch.Elapsed.TotalMilliseconds);
-        }
+        var raw = await Stats.TimeAsync(iterations, () => Task.FromResult(RawRead(bytes, csv)));
+        var pipeline = await Stats.TimeAsync(iterations, () => ParseAsync(blobName, bytes, ct));
         var (value, floor) = (Stats.Median(pipeline), Stats.Median(raw));
         // Targets of issue 14: a csv's raw read is so cheap that checking each row costs more in proportion; a
         // 63-row file pays for the header search once.
