@@ -13,6 +13,8 @@ public sealed class CellTextTests
     [InlineData("a_x000d_", EscapeMode.None, "a_x000d_", CellRepair.None)]
     [InlineData("_x00zz_ and _x12_", EscapeMode.All, "_x00zz_ and _x12_", CellRepair.None)]
     [InlineData("x_x0041__x0042_y", EscapeMode.All, "xABy", CellRepair.Escape)]
+    [InlineData("_x000d_Hà Nội", EscapeMode.LeftByReader, "Hà Nội", CellRepair.Escape | CellRepair.Whitespace)]
+    [InlineData("x_xa0b1_y", EscapeMode.LeftByReader, "x\ua0b1y", CellRepair.Escape)]
     [InlineData("\u00A0Hà Nội\u202F", EscapeMode.None, "Hà Nội", CellRepair.Whitespace)]
     [InlineData("\u200B\uFEFFHuế\u2060", EscapeMode.None, "Huế", CellRepair.Whitespace)]
     [InlineData("\r\n\t 88.68 \r\n", EscapeMode.None, "88.68", CellRepair.Whitespace)]

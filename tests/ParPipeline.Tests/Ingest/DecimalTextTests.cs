@@ -30,6 +30,7 @@ public sealed class DecimalTextTests
     [InlineData("12.")]
     [InlineData("1,5")]
     [InlineData("1.2.3")]
+    [InlineData("1..2")]
     [InlineData("1e5")]
     [InlineData(" 1")]
     [InlineData("1234567890123456")]

@@ -40,6 +40,14 @@ public sealed class NumberReaderTests
     [InlineData("1'234.5", 1234.5)]
     [InlineData("+88,68", 88.68)]
     [InlineData(",5", 0.5)]
+    [InlineData("88,68 diem", 88.68)]
+    [InlineData("88.68 point", 88.68)]
+    [InlineData("88.68pts", 88.68)]
+    [InlineData("88.68 pt", 88.68)]
+    [InlineData("123.456,7", 123456.7)]
+    [InlineData("0.123", 0.123)]
+    [InlineData("1234.567", 1234.567)]
+    [InlineData("1.2345", 1.2345)]
     public void Units_signs_and_spaced_thousands_are_read(string text, double expected)
     {
         var reading = NumberReader.Read(text, null, 10_000);
@@ -74,13 +82,49 @@ public sealed class NumberReaderTests
     [InlineData("#VALUE!")]
     [InlineData("#REF!")]
     [InlineData("#n/a")]
+    [InlineData("#NAME?")]
+    [InlineData("#NUM!")]
+    [InlineData("#NULL!")]
+    [InlineData("#SPILL!")]
+    [InlineData("#CALC!")]
+    [InlineData("#GETTING_DATA")]
     [InlineData("Err:502")]
+    [InlineData("Err:5021")]
     public void Excel_and_LibreOffice_error_values_are_told_apart(string text) =>
         Assert.Equal(NumberKind.ExcelError, NumberReader.Read(text, null, 100).Kind);
+
+    [Theory]
+    [InlineData("Err:50210")]
+    [InlineData("#N/A!")]
+    public void Text_that_only_looks_like_an_error_is_not_one(string text) =>
+        Assert.Equal(NumberKind.NotANumber, NumberReader.Read(text, null, 100).Kind);
+
+    [Fact]
+    public void Numbers_of_every_type_a_reader_gives_are_read()
+    {
+        foreach (var value in new object[] { 88, 88L, 88m, 88f, (short)88, (byte)88, 88.0 })
+        {
+            Assert.Equal(new NumberReading(NumberKind.Number, 88), NumberReader.Read(value, null, 100));
+        }
+        Assert.Equal(NumberKind.NotANumber, NumberReader.Read(double.NaN, null, 100).Kind);
+        Assert.Equal(NumberKind.NotANumber, NumberReader.Read(true, null, 100).Kind);
+    }
+
+    [Fact]
+    public void The_range_decides_at_its_very_limits()
+    {
+        // 1000 fits a maximum of 1000: "1,000" reads as 1 or 1000, both scores.
+        Assert.Equal(NumberKind.Ambiguous, NumberReader.Read("1,000", null, 1000).Kind);
+        Assert.Equal(new NumberReading(NumberKind.Number, 1), NumberReader.Read("1,000", null, 999));
+        Assert.Equal(NumberKind.Ambiguous, NumberReader.Read("12.345", null, 100_000).Kind);
+        Assert.Equal(new NumberReading(NumberKind.Number, 12.345), NumberReader.Read("12.345", null, 999));
+    }
 
     [Fact]
     public void A_date_says_what_it_probably_was()
     {
+        Assert.Equal(new NumberReading(NumberKind.Date, 0, "2.1"), NumberReader.Read(new DateTime(1910, 1, 2), null, 100));
+        Assert.Equal(new NumberReading(NumberKind.Date, 0, "3652"), NumberReader.Read(new DateTime(1909, 12, 30), null, 100));
         Assert.Equal(new NumberReading(NumberKind.Date, 0, "8.12"), NumberReader.Read(new DateTime(2023, 12, 8), null, 100));
         Assert.Equal(new NumberReading(NumberKind.Date, 0, "88.68"), NumberReader.Read(DateTime.FromOADate(88.68), null, 100));
     }
