@@ -18,12 +18,10 @@ public sealed class CellCleaner(EscapeMode escapes)
     private readonly string?[] _firstAt = new string?[3];
 
     /// <summary>A cleaner for the cell values of the file's format, told by its first bytes (a zip is an xlsx).</summary>
-    public static CellCleaner For(byte[] content) => new(IsXlsx(content) ? EscapeMode.LeftByReader : EscapeMode.None);
+    public static CellCleaner For(byte[] content) => new(SpreadsheetOpener.IsZip(content) ? EscapeMode.LeftByReader : EscapeMode.None);
 
     /// <summary>A sheet's name as the workbook means it: in an xlsx, every escape decoded (the reader decodes none there).</summary>
-    public static string SheetName(string name, byte[] content) => CellText.Clean(name, IsXlsx(content) ? EscapeMode.All : EscapeMode.None).Text;
-
-    private static bool IsXlsx(byte[] content) => content.AsSpan().StartsWith("PK\u0003\u0004"u8);
+    public static string SheetName(string name, byte[] content) => CellText.Clean(name, SpreadsheetOpener.IsZip(content) ? EscapeMode.All : EscapeMode.None).Text;
 
     /// <summary>The cell's value with its text cleaned; other values as they are.</summary>
     /// <param name="at">Where the cell is, kept for the first repair of each kind; null for cells whose repairs are
@@ -52,11 +50,9 @@ public sealed class CellCleaner(EscapeMode escapes)
                 _remembered[text] = cleaned;
             }
         }
-        if (at is { } cell && cleaned.Repairs != CellRepair.None)
+        if (at is { } cell)
         {
-            Count(cleaned.Repairs, CellRepair.Escape, 0, cell);
-            Count(cleaned.Repairs, CellRepair.Whitespace, 1, cell);
-            Count(cleaned.Repairs, CellRepair.Normalisation, 2, cell);
+            Count(cleaned.Repairs, cell);
         }
         return cleaned.Text;
     }

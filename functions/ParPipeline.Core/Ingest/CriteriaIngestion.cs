@@ -307,9 +307,6 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
         return new CriteriaResult(problems, [.. years.Keys.Select(k => new IndexYear(index.Code, k))]) { Versions = versions, Warnings = cleaner.Warnings() };
     }
 
-    private static string Text(IExcelDataReader reader, CellCleaner cleaner, string sheet, int row, int column) =>
-        column < reader.FieldCount ? cleaner.Text(reader.GetValue(column), new CellAt(sheet, row, column)) : "";
-
     /// <summary>FNV-1a, 64 bits: a million rows collide with odds around 1 in 30 million.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static ulong Fingerprint(int year, string unit, string criterion)

@@ -39,9 +39,10 @@ public sealed partial class SheetTableReader(Gazetteer gazetteer)
         var records = new List<UnitRecord>();
         var firstRowOf = new Dictionary<string, int>(StringComparer.Ordinal);
         var unitColumn = ScoreColumns.Letter(layout.UnitColumn);
-        var missing = new HashSet<string>(StringComparer.Ordinal);
+        // Empty required cells by address, with what they should have held: told apart at the end (OoxmlCellProbe).
+        var missing = new Dictionary<string, (Unit Unit, IndexField Field)>(StringComparer.Ordinal);
         var hiddenRows = new List<int>();
-        var xlsx = file.Content.AsSpan().StartsWith("PK"u8);
+        var xlsx = SpreadsheetOpener.IsZip(file.Content);
         var markedHidden = xlsx ? OoxmlCellProbe.HiddenRows(file.Content, plan.Sheet.Index) : null;
         // Unit names merged down several rows (0-based rows, as ExcelDataReader gives merges).
         var unitMerges = plan.Sheet.Merges.Where(m => m.FromColumn <= layout.UnitColumn && m.ToColumn >= layout.UnitColumn && m.ToRow > m.FromRow)
@@ -116,7 +117,7 @@ public sealed partial class SheetTableReader(Gazetteer gazetteer)
                 {
                     if (field.Required)
                     {
-                        missing.Add($"{letter}{row}");
+                        missing[$"{letter}{row}"] = (unit, field);
                         problems.Add(new IngestProblem(sheet, row, letter, ProblemCodes.MissingScore, $"{unit.NameVi} has no {field.NameEn}.", $"{unit.NameVi} chưa có {field.NameVi}."));
                         rowOk = false;
                     }
@@ -191,31 +192,34 @@ public sealed partial class SheetTableReader(Gazetteer gazetteer)
     }
 
     /// <summary>"Empty" cells of an xlsx that are really an uncalculated formula or an error value, told as such.</summary>
-    private static List<IngestProblem> Probed(byte[] content, int sheetIndex, HashSet<string> missing, List<IngestProblem> problems)
+    private static List<IngestProblem> Probed(byte[] content, int sheetIndex, Dictionary<string, (Unit Unit, IndexField Field)> missing, List<IngestProblem> problems)
     {
-        var probed = OoxmlCellProbe.Probe(content, sheetIndex, missing);
+        var probed = OoxmlCellProbe.Probe(content, sheetIndex, missing.Keys.ToHashSet(StringComparer.Ordinal));
         if (probed.Count == 0)
         {
             return problems;
         }
         return [.. problems.Select(p => p.Code == ProblemCodes.MissingScore && p.Cell is { } cell && probed.TryGetValue(cell, out var found)
-            ? found.Kind == ProbedCell.Error
-                ? p with
-                {
-                    Code = ProblemCodes.ExcelError,
-                    Message = p.Message.Replace(" has no ", " has the Excel error " + found.Text + " instead of its ", StringComparison.Ordinal),
-                    MessageVi = p.MessageVi.Replace(" chưa có ", " có lỗi Excel " + found.Text + " thay cho ", StringComparison.Ordinal),
-                    Found = found.Text,
-                }
-                : p with
-                {
-                    Code = ProblemCodes.FormulaNotCalculated,
-                    Message = p.Message.TrimEnd('.') + ": the cell is a formula saved without its result (the file was never recalculated).",
-                    MessageVi = p.MessageVi.TrimEnd('.') + ": ô là công thức được lưu mà không có kết quả (tệp chưa được tính lại).",
-                    Found = "=…",
-                }
+            ? Told(p, missing[cell].Unit, missing[cell].Field, found.Kind, found.Text)
             : p)];
     }
+
+    /// <summary>What an empty-looking required cell really is, said as such.</summary>
+    private static IngestProblem Told(IngestProblem empty, Unit unit, IndexField field, ProbedCell kind, string? error) => kind == ProbedCell.Error
+        ? empty with
+        {
+            Code = ProblemCodes.ExcelError,
+            Message = $"{unit.NameVi} has the Excel error {error} instead of its {field.NameEn}.",
+            MessageVi = $"{unit.NameVi} có lỗi Excel {error} thay cho {field.NameVi}.",
+            Found = error,
+        }
+        : empty with
+        {
+            Code = ProblemCodes.FormulaNotCalculated,
+            Message = $"{unit.NameVi} has no {field.NameEn}: the cell is a formula saved without its result (the file was never recalculated).",
+            MessageVi = $"{unit.NameVi} chưa có {field.NameVi}: ô là công thức được lưu mà không có kết quả (tệp chưa được tính lại).",
+            Found = "=…",
+        };
 
     private static bool HasAnyScore(SheetRows reader, SheetLayout layout) =>
         layout.FieldColumns.Values.Any(c => c < reader.FieldCount && reader.GetValue(c) is { } v && (v is not string s || !string.IsNullOrWhiteSpace(s)));

@@ -28,7 +28,7 @@ public static class SpreadsheetOpener
         var stream = new MemoryStream(content, writable: false);
         try
         {
-            if (content.AsSpan().StartsWith(Zip))
+            if (IsZip(content))
             {
                 if (IsOpenDocument(content))
                 {
@@ -109,6 +109,9 @@ public static class SpreadsheetOpener
             System.Buffers.ArrayPool<char>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>A zip: what an xlsx (or an ods) is.</summary>
+    public static bool IsZip(byte[] content) => content.AsSpan().StartsWith(Zip);
 
     /// <summary>An ODF package names its type in a first, stored entry called "mimetype".</summary>
     private static bool IsOpenDocument(byte[] content) =>
