@@ -96,7 +96,8 @@ public sealed class DemoRunner(LocalHost host, TextWriter output)
             if (entry.Status == LedgerStatus.Rejected)
             {
                 drop.Stage = DropStage.Rejected;
-                output.WriteLine($"  rejected  {drop.Name} after {at}: {entry.Problems} problem(s), see {entry.StoredAs} and its .errors.json");
+                output.WriteLine($"  rejected  {drop.Name} after {at}: {entry.Problems} problem(s); the sender's report: " +
+                    $"{PipelineStorageNames.QuarantineContainer}/{entry.Sha256}.errors.html (and .errors.json), or GET /api/ingestions/{entry.Sha256}/report");
                 return;
             }
             drop.Stage = DropStage.Ingested;
