@@ -37,6 +37,41 @@ public static class Stats
         return (a, b);
     }
 
+    /// <summary>
+    /// Times two actions in alternating blocks of <paramref name="calls"/> calls each, <paramref name="rounds"/> times;
+    /// milliseconds per call, one figure per block. Before a block of one call a full collection clears what came before,
+    /// so the call pays for the collections its own allocations cause and nothing of the other side's (a block of many
+    /// calls pays for its own by itself, and a full collection before it would shrink the young generation's budget
+    /// and with it the block's collections); alternating blocks
+    /// lets a slow minute of this shared machine fall on both sides, where one block after the other let it move
+    /// the ratio by half.
+    /// </summary>
+    public static async Task<(List<double> First, List<double> Second)> TimeBlocksAsync(int rounds, int calls, Func<Task> first, Func<Task> second)
+    {
+        var (a, b) = (new List<double>(rounds), new List<double>(rounds));
+        for (var round = 0; round < rounds; round++)
+        {
+            a.Add(await BlockAsync(calls, first));
+            b.Add(await BlockAsync(calls, second));
+        }
+        return (a, b);
+
+        static async Task<double> BlockAsync(int calls, Func<Task> action)
+        {
+            if (calls == 1)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+            }
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            for (var i = 0; i < calls; i++)
+            {
+                await action();
+            }
+            return watch.Elapsed.TotalMilliseconds / calls;
+        }
+    }
+
     /// <summary>Runs <paramref name="action"/> once to warm up, then <paramref name="iterations"/> times; milliseconds each.</summary>
     public static async Task<List<double>> TimeAsync(int iterations, Func<Task> action)
     {

@@ -69,7 +69,6 @@ public static class CellText
     }
 
     /// <summary>True when <see cref="Clean"/> would return the text unchanged, decided without allocating.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static bool IsClean(string text, EscapeMode escapes)
     {
         if (text.Length == 0)

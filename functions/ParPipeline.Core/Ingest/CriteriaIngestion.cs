@@ -100,7 +100,6 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
 
         // One row's checks, a plain method the JIT optimises after a few calls (the loop of an async method runs, once
         // per file, as on-stack-replaced code); the loop below only stages the batches this fills, and waits for them.
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         RowStep Step(int row)
         {
             if (row < layout.FirstDataRow)
@@ -308,7 +307,6 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
     }
 
     /// <summary>FNV-1a, 64 bits: a million rows collide with odds around 1 in 30 million.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static ulong Fingerprint(int year, string unit, string criterion)
     {
         var hash = (14695981039346656037UL ^ (uint)year) * 1099511628211UL;
@@ -362,7 +360,6 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
 
         public long Rows { get; private set; }
 
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         /// <summary>Adds the row to the batch and the hash; false, adding nothing, when the batch has its key already.</summary>
         public bool Add(CriterionScore score, double rounded, ulong fingerprint)
         {

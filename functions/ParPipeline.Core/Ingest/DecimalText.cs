@@ -14,7 +14,6 @@ public static class DecimalText
     private static readonly double[] Powers = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 
     /// <summary>Reads [-+]digits[.digits] of at most 15 digits in all; false for anything else (the caller parses it the general way).</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static bool TryParsePlain(ReadOnlySpan<char> text, out double value)
     {
         value = 0;
@@ -70,7 +69,6 @@ public static class DecimalText
     /// CultureInfo.InvariantCulture)</c> writes, and returns the count. The fast way is taken for values that are a
     /// whole number of hundredths below 10^13 (every rounded score); others are formatted the general way.
     /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static int Format(double value, Span<byte> destination)
     {
         // The value is the double nearest to whole/100 exactly when dividing back gives it (division is correctly

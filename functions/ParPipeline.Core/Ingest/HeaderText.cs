@@ -92,8 +92,11 @@ public static partial class HeaderText
         // Most headers hold no digit and no '%': nothing to take out, and no regex to run.
         var bare = headerKey.AsSpan().IndexOfAny(YearOrUnitMarks) < 0 ? headerKey : YearOrUnit().Replace(headerKey, "");
         var best = 0;
-        foreach (var key in synonymKeys)
+        // Indexed, not foreach: the header search calls this for every cell and field, and an interface's enumerator is
+        // an allocation each time.
+        for (var i = 0; i < synonymKeys.Count; i++)
         {
+            var key = synonymKeys[i];
             if (key.Length == 0)
             {
                 continue;

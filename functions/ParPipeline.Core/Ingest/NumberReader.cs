@@ -45,7 +45,6 @@ public static class NumberReader
     }
 
     /// <param name="maximum">The most the cell may hold: a text that reads as two numbers is ambiguous only when both fit.</param>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static NumberReading Read(object? value, string? numberFormat, double maximum)
     {
         switch (value)

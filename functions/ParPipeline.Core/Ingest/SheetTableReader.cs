@@ -19,7 +19,8 @@ public sealed partial class SheetTableReader(Gazetteer gazetteer)
 {
     /// <param name="continueScan">The reader is still where the header search left this sheet: read on from there
     /// with the rows the search kept, instead of from the start.</param>
-    public SheetRead Read(IExcelDataReader source, DroppedFile file, SheetPlan plan, bool continueScan, CancellationToken ct)
+    /// <param name="markedHidden">The rows of this sheet an xlsx marks hidden (<see cref="OoxmlCellProbe.HiddenRows"/>).</param>
+    public SheetRead Read(IExcelDataReader source, DroppedFile file, SheetPlan plan, bool continueScan, IReadOnlySet<int>? markedHidden, CancellationToken ct)
     {
         if (!continueScan)
         {
@@ -43,7 +44,6 @@ public sealed partial class SheetTableReader(Gazetteer gazetteer)
         var missing = new Dictionary<string, (Unit Unit, IndexField Field)>(StringComparer.Ordinal);
         var hiddenRows = new List<int>();
         var xlsx = SpreadsheetOpener.IsZip(file.Content);
-        var markedHidden = xlsx ? OoxmlCellProbe.HiddenRows(file.Content, plan.Sheet.Index) : null;
         // Unit names merged down several rows (0-based rows, as ExcelDataReader gives merges).
         var unitMerges = plan.Sheet.Merges.Where(m => m.FromColumn <= layout.UnitColumn && m.ToColumn >= layout.UnitColumn && m.ToRow > m.FromRow)
             .GroupBy(m => m.FromRow).ToDictionary(g => g.Key, g => g.Max(m => m.ToRow));
@@ -111,12 +111,12 @@ public sealed partial class SheetTableReader(Gazetteer gazetteer)
             foreach (var (key, column) in layout.FieldColumns)
             {
                 var field = index.Field(key)!;
-                var letter = ScoreColumns.Letter(column);
                 var cell = column < reader.FieldCount ? cleaner.Value(reader.GetValue(column), new CellAt(sheet, row, column)) : null;
                 if (cell is null || (cell is string s && s.Length == 0))
                 {
                     if (field.Required)
                     {
+                        var letter = ScoreColumns.Letter(column);
                         missing[$"{letter}{row}"] = (unit, field);
                         problems.Add(new IngestProblem(sheet, row, letter, ProblemCodes.MissingScore, $"{unit.NameVi} has no {field.NameEn}.", $"{unit.NameVi} chưa có {field.NameVi}."));
                         rowOk = false;
@@ -125,16 +125,17 @@ public sealed partial class SheetTableReader(Gazetteer gazetteer)
                 }
                 var maximum = index.MaximumOf(field);
                 var reading = NumberReader.Read(cell, reader.NumberFormat(column), maximum);
-                if (CellProblem(reading, cell, field, unit, sheet, row, letter) is { } problem)
+                // A valid cell is the rule: its column letter and shown text are made only for a problem.
+                if (reading.Kind != NumberKind.Number)
                 {
-                    problems.Add(problem);
+                    problems.Add(CellProblem(reading, cell, field, unit, sheet, row, ScoreColumns.Letter(column)));
                     rowOk = false;
                     continue;
                 }
                 if (reading.Value < 0 || reading.Value > maximum)
                 {
                     var (value, max) = (reading.Value.ToString(CultureInfo.InvariantCulture), maximum.ToString(CultureInfo.InvariantCulture));
-                    problems.Add(new IngestProblem(sheet, row, letter, ProblemCodes.ScoreOutOfRange,
+                    problems.Add(new IngestProblem(sheet, row, ScoreColumns.Letter(column), ProblemCodes.ScoreOutOfRange,
                         $"{field.NameEn} of {unit.NameVi}: {value} is outside 0..{max}.",
                         $"{field.NameVi} của {unit.NameVi}: {value} nằm ngoài khoảng 0..{max}.") { Found = Shown(cell) });
                     rowOk = false;
@@ -169,13 +170,12 @@ public sealed partial class SheetTableReader(Gazetteer gazetteer)
         return new SheetRead(plan, records, problems, warnings);
     }
 
-    /// <summary>Why a non-empty score cell is not a score; null when it is one.</summary>
-    private static IngestProblem? CellProblem(NumberReading reading, object cell, IndexField field, Unit unit, string sheet, int row, string letter)
+    /// <summary>Why a non-empty cell that is not a number is not a score.</summary>
+    private static IngestProblem CellProblem(NumberReading reading, object cell, IndexField field, Unit unit, string sheet, int row, string letter)
     {
         var found = Shown(cell);
         return reading.Kind switch
         {
-            NumberKind.Number => null,
             NumberKind.ExcelError => new IngestProblem(sheet, row, letter, ProblemCodes.ExcelError,
                 $"{field.NameEn} of {unit.NameVi}: the cell holds the Excel error {found}, not a score.",
                 $"{field.NameVi} của {unit.NameVi}: ô chứa lỗi Excel {found}, không phải điểm số.") { Found = found },

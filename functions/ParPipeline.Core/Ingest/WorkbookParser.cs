@@ -97,6 +97,8 @@ public sealed class WorkbookParser(Gazetteer gazetteer, IndexCatalog catalog)
         var tables = new List<ScoreTable>();
         var problems = new List<IngestProblem>();
         var atEndOfScan = true;
+        // Looked for once per file, whichever of its sheets are read.
+        var hiddenRows = SpreadsheetOpener.IsZip(file.Content) ? OoxmlCellProbe.HiddenRows(file.Content) : null;
         // One table per index-year: from one sheet, or from sheets that each hold a part of the units.
         foreach (var group in plans.GroupBy(p => (p.Index.Code, target.Index is null ? p.Year : target.Year)).OrderBy(g => g.Min(p => p.Sheet.Index)))
         {
@@ -106,7 +108,7 @@ public sealed class WorkbookParser(Gazetteer gazetteer, IndexCatalog catalog)
                 // The header search ends on the last sheet: the first table read from it goes on from there.
                 var continueScan = atEndOfScan && plan.Sheet.Index == sheets.Count - 1;
                 atEndOfScan = false;
-                reads.Add(_sheets.Read(reader, file, plan, continueScan, ct));
+                reads.Add(_sheets.Read(reader, file, plan, continueScan, hiddenRows?.GetValueOrDefault(plan.Sheet.Index), ct));
             }
             var (table, groupProblems) = _assembler.Assemble(reads);
             problems.AddRange(groupProblems);

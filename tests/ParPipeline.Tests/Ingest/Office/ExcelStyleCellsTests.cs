@@ -287,6 +287,23 @@ public sealed class ExcelStyleCellsTests
     }
 
     [Fact]
+    public void Rows_hidden_the_LibreOffice_way_on_a_later_part_sheet_are_warned_about_on_that_sheet()
+    {
+        // hidden="true" (xsd:boolean, as LibreOffice writes it) is invisible to ExcelDataReader, which sees only "1":
+        // the pipeline finds it in the sheet's XML, and must tie it to the right sheet of several.
+        var bytes = new ExcelStyleWorkbook()
+            .Sheet("Miền Bắc", [["Tỉnh", "Chỉ số CCHC"], .. Provinces.Take(30).Select(p => new XCell?[] { p.Unit.NameVi, p.Score })])
+            .Sheet("Miền Nam", [["Tỉnh", "Chỉ số CCHC"], .. Provinces.Skip(30).Select(p => new XCell?[] { p.Unit.NameVi, p.Score })], hiddenRows: [4, 9], hiddenAs: "true")
+            .Build();
+        var parsed = Parse(bytes);
+        AssertAllScoresRead(parsed);
+        Assert.Equal(
+        [
+            (ProblemCodes.HiddenRows, "Miền Nam", 4, "2 hidden row(s) of sheet 'Miền Nam' were read (4, 9): a hidden row is often a deleted one; if one should not count, delete it and drop the file again."),
+        ], parsed.Tables[0].Warnings.Where(w => w.Code == ProblemCodes.HiddenRows).Select(w => (w.Code, w.Sheet!, w.Row!.Value, w.Message)));
+    }
+
+    [Fact]
     public void Part_sheets_that_repeat_a_unit_are_an_error_naming_both_places()
     {
         var north = Provinces.Take(40).ToList();

@@ -42,12 +42,13 @@ public sealed class ExcelStyleWorkbook
     private readonly List<string> _strings = [];
     private readonly Dictionary<string, int> _stringIndex = new(StringComparer.Ordinal);
 
-    public sealed record SheetSpec(string Name, IReadOnlyList<XCell?[]> Rows, bool Hidden, IReadOnlySet<int> HiddenRows, IReadOnlyList<string> Merges, string? AutoFilter);
+    /// <param name="HiddenAs">How a hidden row is marked: "1" as Excel writes it, "true" as LibreOffice does.</param>
+    public sealed record SheetSpec(string Name, IReadOnlyList<XCell?[]> Rows, bool Hidden, IReadOnlySet<int> HiddenRows, IReadOnlyList<string> Merges, string? AutoFilter, string HiddenAs);
 
     public ExcelStyleWorkbook Sheet(string name, IEnumerable<XCell?[]> rows, bool hidden = false, IEnumerable<int>? hiddenRows = null,
-        IEnumerable<string>? merges = null, string? autoFilter = null)
+        IEnumerable<string>? merges = null, string? autoFilter = null, string hiddenAs = "1")
     {
-        _sheets.Add(new SheetSpec(name, [.. rows], hidden, (hiddenRows ?? []).ToHashSet(), [.. merges ?? []], autoFilter));
+        _sheets.Add(new SheetSpec(name, [.. rows], hidden, (hiddenRows ?? []).ToHashSet(), [.. merges ?? []], autoFilter, hiddenAs));
         return this;
     }
 
@@ -95,7 +96,7 @@ public sealed class ExcelStyleWorkbook
         for (var r = 0; r < sheet.Rows.Count; r++)
         {
             var number = r + 1;
-            xml.Append(CultureInfo.InvariantCulture, $"<row r=\"{number}\"{(sheet.HiddenRows.Contains(number) ? " hidden=\"1\"" : "")}>");
+            xml.Append(CultureInfo.InvariantCulture, $"<row r=\"{number}\"{(sheet.HiddenRows.Contains(number) ? $" hidden=\"{sheet.HiddenAs}\"" : "")}>");
             for (var c = 0; c < sheet.Rows[r].Length; c++)
             {
                 if (sheet.Rows[r][c] is not { } cell)
