@@ -196,9 +196,20 @@ case("formulas", "PAR", 2023,
 
 case("error-cell", "PAR", 2023,
      document([sheet("PAR 2023", standard_rows(score_cell=lambda i, c, n, s: number(0, formula="1/0") if i == 4 else number(s)))]),
-     # ExcelDataReader shows an xls error cell as empty, and the pipeline does not read BIFF records itself.
-     problems([("EXCEL_ERROR", "C7")], by_format={"xls": [("MISSING_SCORE", "C7")]}),
+     # ExcelDataReader shows an xls error cell as empty; the pipeline reads the sheet's BIFF records for it.
+     problems([("EXCEL_ERROR", "C7")]),
      note="=1/0 in C7: #DIV/0!")
+
+def errors_cell(i, code, name, score):
+    # LibreOffice computes each formula as it saves, and writes the error as the cached result.
+    return {2: number(0, formula="NA()"), 10: number(0, formula="1/0"), 20: number(0, formula="SQRT(-1)")}.get(i) or number(score)
+
+
+case("errors-second-sheet", "PAR", 2023,
+     document([sheet("Ghi chú", [row([text("Bảng điểm ở trang sau")])]), sheet("PAR 2023", standard_rows(score_cell=errors_cell))]),
+     # The table is on the workbook's second sheet: the probe must find that sheet's records, not the first's.
+     problems([("EXCEL_ERROR", "C5"), ("EXCEL_ERROR", "C13"), ("EXCEL_ERROR", "C23")]),
+     formats=("xlsx", "xls"), note="=NA() in C5, =1/0 in C13, =SQRT(-1) in C23, on the second sheet")
 
 case("date-score", "PAR", 2023,
      document([sheet("PAR 2023", standard_rows(score_cell=lambda i, c, n, s: date("2023-12-08") if i == 3 else number(s)))]),

@@ -149,9 +149,9 @@ public sealed partial class SheetTableReader(Gazetteer gazetteer)
             }
         }
 
-        if (missing.Count > 0 && xlsx)
+        if (missing.Count > 0 && (xlsx || SpreadsheetOpener.IsCompoundFile(file.Content)))
         {
-            problems = Probed(file.Content, plan.Sheet.Index, missing, problems);
+            problems = Probed(file.Content, xlsx, plan.Sheet.Index, missing, problems);
         }
         var warnings = new List<IngestProblem>(cleaner.Warnings());
         if (hiddenRows.Count > 0)
@@ -191,10 +191,11 @@ public sealed partial class SheetTableReader(Gazetteer gazetteer)
         };
     }
 
-    /// <summary>"Empty" cells of an xlsx that are really an uncalculated formula or an error value, told as such.</summary>
-    private static List<IngestProblem> Probed(byte[] content, int sheetIndex, Dictionary<string, (Unit Unit, IndexField Field)> missing, List<IngestProblem> problems)
+    /// <summary>"Empty" cells of an xlsx or xls that are really an uncalculated formula or an error value, told as such.</summary>
+    private static List<IngestProblem> Probed(byte[] content, bool xlsx, int sheetIndex, Dictionary<string, (Unit Unit, IndexField Field)> missing, List<IngestProblem> problems)
     {
-        var probed = OoxmlCellProbe.Probe(content, sheetIndex, missing.Keys.ToHashSet(StringComparer.Ordinal));
+        var addresses = missing.Keys.ToHashSet(StringComparer.Ordinal);
+        var probed = xlsx ? OoxmlCellProbe.Probe(content, sheetIndex, addresses) : BiffCellProbe.Probe(content, sheetIndex, addresses);
         if (probed.Count == 0)
         {
             return problems;

@@ -19,7 +19,7 @@ public static class SpreadsheetOpener
     public const int CsvAnalysisRows = 1_000;
 
     private static readonly byte[] Zip = [0x50, 0x4B, 0x03, 0x04];
-    private static readonly byte[] CompoundFile = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    private static readonly byte[] OleSignature = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
     /// <summary>Opens the reader, or says why not with a problem code.</summary>
     public static (IExcelDataReader? Reader, IngestProblem? Problem) TryOpen(byte[] content, string fileName)
@@ -42,7 +42,7 @@ public static class SpreadsheetOpener
                 }
                 return (ExcelReaderFactory.CreateOpenXmlReader(stream), null);
             }
-            if (content.AsSpan().StartsWith(CompoundFile))
+            if (IsCompoundFile(content))
             {
                 // An encrypted xlsx is an OLE compound file holding an "EncryptedPackage" stream.
                 if (content.AsSpan().IndexOf(Encoding.Unicode.GetBytes("EncryptedPackage")) >= 0)
@@ -109,6 +109,9 @@ public static class SpreadsheetOpener
             System.Buffers.ArrayPool<char>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>An OLE compound file: what an xls is (and an encrypted xlsx).</summary>
+    public static bool IsCompoundFile(byte[] content) => content.AsSpan().StartsWith(OleSignature);
 
     /// <summary>A zip: what an xlsx (or an ods) is.</summary>
     public static bool IsZip(byte[] content) => content.AsSpan().StartsWith(Zip);
