@@ -48,6 +48,8 @@ public sealed partial class SheetTableReader(Gazetteer gazetteer)
         var unitMerges = plan.Sheet.Merges.Where(m => m.FromColumn <= layout.UnitColumn && m.ToColumn >= layout.UnitColumn && m.ToRow > m.FromRow)
             .GroupBy(m => m.FromRow).ToDictionary(g => g.Key, g => g.Max(m => m.ToRow));
         (int LastRow, string Text)? merged = null;
+        // Each score column's field and maximum, looked up once for the sheet rather than for every cell.
+        var columns = layout.FieldColumns.Select(c => (Key: c.Key, Column: c.Value, Field: index.Field(c.Key)!)).Select(c => (c.Key, c.Column, c.Field, Maximum: index.MaximumOf(c.Field))).ToArray();
 
         for (var row = 1; reader.Read(); row++)
         {
@@ -106,11 +108,10 @@ public sealed partial class SheetTableReader(Gazetteer gazetteer)
                 hiddenRows.Add(row);
             }
 
-            var values = new Dictionary<string, double>(StringComparer.Ordinal);
+            var values = new Dictionary<string, double>(columns.Length, StringComparer.Ordinal);
             var rowOk = true;
-            foreach (var (key, column) in layout.FieldColumns)
+            foreach (var (key, column, field, maximum) in columns)
             {
-                var field = index.Field(key)!;
                 var cell = column < reader.FieldCount ? cleaner.Value(reader.GetValue(column), new CellAt(sheet, row, column)) : null;
                 if (cell is null || (cell is string s && s.Length == 0))
                 {
@@ -123,7 +124,6 @@ public sealed partial class SheetTableReader(Gazetteer gazetteer)
                     }
                     continue;
                 }
-                var maximum = index.MaximumOf(field);
                 var reading = NumberReader.Read(cell, reader.NumberFormat(column), maximum);
                 // A valid cell is the rule: its column letter and shown text are made only for a problem.
                 if (reading.Kind != NumberKind.Number)
