@@ -189,6 +189,41 @@ public sealed class WorkbookParserTests
         Assert.EndsWith(", but the PAR INDEX is 86.90.", problem.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0.015, false)]
+    [InlineData(0.016, true)]
+    [InlineData(-0.016, true)]
+    public void Parts_may_miss_their_total_by_half_a_unit_of_the_last_decimal_for_each_figure_and_no_more(double drift, bool rejected)
+    {
+        // PAR INDEX = appraisal + survey, each published to 2 decimals: three roundings of at most 0.005 each.
+        var csv = ProvinceTable.Csv("Tỉnh,Chỉ số CCHC,Điểm thẩm định,Điểm điều tra XHH", edit: (unit, score) =>
+        {
+            var survey = Math.Round(score * 0.37, 2);
+            var appraisal = Math.Round(score - survey, 2) + (unit.Code == "48" ? drift : 0);
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{unit.NameVi},{score},{appraisal:0.000},{survey}");
+        });
+        var problems = ParseCsv(csv).Problems;
+        Assert.Equal(rejected ? [(ProblemCodes.ComponentsDoNotSum, (int?)33)] : [], problems.Select(p => (p.Code, p.Row)));
+    }
+
+    [Theory]
+    [InlineData(30, true)]
+    [InlineData(31, false)]
+    public void The_header_is_looked_for_in_the_first_30_rows(int headerRow, bool found)
+    {
+        var notes = string.Concat(Enumerable.Range(1, headerRow - 1).Select(i => $"Ghi chú {i}\n"));
+        var parsed = ParseCsv(notes + ProvinceTable.Csv("Tỉnh,Chỉ số CCHC"));
+        if (found)
+        {
+            Assert.Empty(parsed.Problems);
+            Assert.Equal(63, Single(parsed).Units.Count);
+        }
+        else
+        {
+            Assert.Equal([ProblemCodes.HeaderNotFound], parsed.Problems.Select(p => p.Code));
+        }
+    }
+
     [Fact]
     public void A_published_rank_that_the_scores_contradict_is_a_warning_kept_with_the_table()
     {
