@@ -114,7 +114,9 @@ public sealed class CriteriaIngestionTests(AzuriteFixture azurite)
         }
         var outcome = await IngestAsync(services, "PAR/2023/odd.csv", text.ToString());
         Assert.Equal(IngestStatus.Ingested, outcome.Status);
-        Assert.All(await CurrentAsync(services, Par2023), r => Assert.Equal("1.1/a#b?c\\d", r.Criterion));
+        var odd = await CurrentAsync(services, Par2023);
+        Assert.Equal(63, odd.Count);
+        Assert.All(odd, r => Assert.Equal("1.1/a#b?c\\d", r.Criterion));
     }
 
     [Fact]
@@ -154,7 +156,9 @@ public sealed class CriteriaIngestionTests(AzuriteFixture azurite)
         var second = await IngestAsync(services, "PAR/2023/v2.csv", LongCsv(criteria: 3, years: [2023], (_, _, _) => 1.0, withYear: false));
 
         Assert.Equal(second.Sha256, (await services.GetRequiredService<CriteriaStore>().GetCurrentAsync(Par2023, CancellationToken.None))!.Version);
-        Assert.All(await CurrentAsync(services, Par2023), r => Assert.Equal(1.0, r.Score));
+        var current = await CurrentAsync(services, Par2023);
+        Assert.Equal(63 * 3, current.Count);
+        Assert.All(current, r => Assert.Equal(1.0, r.Score));
         var old = new List<CriterionScore>();
         await foreach (var row in services.GetRequiredService<CriteriaStore>().ReadVersionAsync(Par2023, first.Sha256, CancellationToken.None))
         {
@@ -171,7 +175,9 @@ public sealed class CriteriaIngestionTests(AzuriteFixture azurite)
         await using var services = await azurite.NewPipelineAsync();
         var outcome = await IngestAsync(services, "PAR/2023/criteria.csv", LongCsv(criteria: 1, years: [2022]));
         Assert.Equal(IngestStatus.Rejected, outcome.Status);
-        Assert.Equal(("YEAR_MISMATCH", "B", "The row is for 2022, but the drop is for 2023."), (outcome.Problems[0].Code, outcome.Problems[0].Column, outcome.Problems[0].Message));
+        // Every row is told, each at its own cell, and nothing else is (no unit is "missing" from a year no row was for).
+        Assert.Equal(Enumerable.Range(2, 63).Select(row => ("YEAR_MISMATCH", (int?)row, (string?)"B", "The row is for 2022, but the drop is for 2023.", "Dòng này của năm 2022, nhưng tệp được gửi cho năm 2023.")),
+            outcome.Problems.Select(p => (p.Code, p.Row, p.Column, p.Message, p.MessageVi)));
     }
 
     [Fact]

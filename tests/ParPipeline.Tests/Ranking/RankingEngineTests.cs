@@ -108,9 +108,35 @@ public sealed class RankingEngineTests
     }
 
     [Fact]
+    public void Rankings_come_out_by_rank_then_by_code_whatever_order_the_scores_came_in()
+    {
+        var rankings = RankingEngine.Compute(Par, 2023, [S("48", 88.68), S("22", 92.18), S("01", 88.68)], null, Gazetteer);
+        Assert.Equal([("22", 1), ("01", 2), ("48", 2)], rankings.Select(r => (r.UnitCode, r.Rank)));
+    }
+
+    [Fact]
+    public void Where_lower_is_better_points_gained_are_a_fall_in_the_score()
+    {
+        var lowerIsBetter = Par with { HigherIsBetter = false };
+        var unit = Assert.Single(RankingEngine.Compute(lowerIsBetter, 2023, [S("48", 10.5)], [S("48", 12.0)], Gazetteer));
+        Assert.Equal(new Movement(2022, 12.0, 1, 1, 1.5, 0), unit.Movement);
+    }
+
+    [Fact]
+    public void A_merged_province_compares_like_for_like_in_its_second_year_after_the_reorganisation()
+    {
+        // Tuyên Quang (08) took in Hà Giang on 2025-07-01: 2025 against 2024 is across the reorganisation,
+        // 2026 against 2025 is the same unit both years.
+        var unit = Assert.Single(RankingEngine.Compute(Par, 2026, [S("08", 85.0)], [S("08", 84.0)], Gazetteer));
+        Assert.Equal((true, false, new Movement(2025, 84.0, 1, 1, 1.0, 0)), (unit.LikeForLike, unit.FirstYear, unit.Movement));
+        Assert.Empty(unit.Predecessors);
+    }
+
+    [Fact]
     public void Without_a_previous_year_every_unit_is_in_its_first_year()
     {
         var rankings = RankingEngine.Compute(Par, 2023, [S("22", 92.18), S("48", 88.68)], null, Gazetteer);
+        Assert.Equal(["22", "48"], rankings.Select(r => r.UnitCode));
         Assert.All(rankings, r => Assert.Equal((true, null, true), (r.FirstYear, r.Movement, r.LikeForLike)));
     }
 

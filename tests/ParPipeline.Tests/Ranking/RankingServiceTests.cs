@@ -80,6 +80,7 @@ public sealed class RankingServiceTests(AzuriteFixture azurite)
         Assert.Equal((1, 14), (daNang.Region!.Rank, daNang.Region.Of));
         Assert.Equal(2, daNang.Fields.Count);
         var first2022 = (await services.GetRequiredService<RankingStore>().GetAsync(new IndexYear("PAR", 2022), CancellationToken.None))!;
+        Assert.Equal(63, first2022.Units.Count);
         Assert.All(first2022.Units, u => Assert.True(u.FirstYear));
     }
 

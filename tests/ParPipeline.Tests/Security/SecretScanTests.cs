@@ -47,16 +47,43 @@ public sealed partial class SecretScanTests
         }
     }
 
-    [Fact]
-    public void The_scanner_finds_what_it_looks_for_and_lets_the_Azurite_key_pass()
+    // Planted secrets are put together at run time, so that this file passes its own scan.
+    public static TheoryData<string, string> Planted() => new()
     {
-        Assert.NotEmpty(Findings("DefaultEndpointsProtocol=https;AccountName=prod;AccountKey=" + Convert.ToBase64String(new byte[48]) + ";"));
-        // Planted secrets are put together at run time, so that this file passes its own scan.
-        Assert.NotEmpty(Findings("https://x.blob.core.windows.net/c?sv=2024&" + "sig=" + new string('A', 20) + "%3D"));
-        Assert.NotEmpty(Findings("-----BEGIN RSA " + "PRIVATE KEY-----"));
-        Assert.NotEmpty(Findings("\"x-functions-key\": \"" + new string('a', 30) + "\""));
-        Assert.Empty(Findings($"AccountName=devstoreaccount1;AccountKey={AzuriteKey};"));
-    }
+        { "AccountName=prod;AccountKey=" + new string('K', 20) + ";", "an account key (AccountKey=KKKKKKKKKKKKK...)" },
+        { "https://x.blob.core.windows.net/c?sv=2024&" + "sig=" + new string('A', 16), "a SAS token (&sig=" + new string('A', 16) + "...)" },
+        { "Endpoint=sb://x/;" + "SharedAccessSignature=" + new string('s', 16), "a SAS token (SharedAccessSignature=ss...)" },
+        { "-----BEGIN RSA " + "PRIVATE KEY-----", "a private key (-----BEGIN RSA PRIVATE K...)" },
+        { "-----BEGIN " + "PRIVATE KEY-----", "a private key (-----BEGIN PRIVATE KEY--...)" },
+        { "Instrumentation" + "Key=0123abcd-ef01-4567", "an Application Insights key (InstrumentationKey=0123a...)" },
+        { "\"x-functions-key\": \"" + new string('a', 24) + "\"", "a named secret (x-functions-key\": \"aaaaa...)" },
+        { "client_secret = \"" + new string('b', 30) + "\"", "a named secret (client_secret = \"bbbbbbb...)" },
+        { "\"Password\":\"" + new string('c', 24) + "\"", "a named secret (Password\":\"ccccccccccccc...)" },
+        { "key AKIA" + new string('Q', 16) + " here", "an AWS key (AKIA" + new string('Q', 16) + "...)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Planted))]
+    public void Each_rule_of_the_scanner_finds_its_kind_of_secret(string text, string finding) =>
+        Assert.Equal([finding], Findings(text));
+
+    // Just short of each rule: what it must let pass, so a rule cannot widen unnoticed.
+    public static TheoryData<string> NearMisses() =>
+    [
+        "AccountName=prod;AccountKey=" + new string('K', 19) + ";",
+        "https://x/c?sv=2024&" + "sig=" + new string('A', 15),
+        "-----BEGIN RSA " + "PUBLIC KEY-----",
+        "Instrumentation" + "Key=0123abcd-ef01",
+        "\"x-functions-key\": \"" + new string('a', 23) + "\"",
+        "\"password\": \"<your password here>\"",
+        "AKIA" + new string('Q', 15),
+        $"AccountName=devstoreaccount1;AccountKey={AzuriteKey};",
+    ];
+
+    [Theory]
+    [MemberData(nameof(NearMisses))]
+    public void What_falls_short_of_a_rule_and_the_Azurite_key_pass(string text) =>
+        Assert.Empty(Findings(text));
 
     [Fact]
     public void No_tracked_file_holds_a_secret_and_no_local_data_is_tracked()
