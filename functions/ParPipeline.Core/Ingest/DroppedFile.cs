@@ -43,12 +43,7 @@ public sealed record DroppedFile(string BlobName, byte[] Content, string Sha256)
         while (true)
         {
             var chunk = new byte[ChunkSize];
-            var filled = 0;
-            int read;
-            while (filled < chunk.Length && (read = await content.ReadAsync(chunk.AsMemory(filled), ct)) > 0)
-            {
-                filled += read;
-            }
+            var filled = await content.ReadAtLeastAsync(chunk, chunk.Length, throwOnEndOfStream: false, ct);
             hash.AppendData(chunk, 0, filled);
             length += filled;
             if (length <= maxBytes && filled > 0)

@@ -32,7 +32,8 @@ public static class ScoreValidator
             var totalColumn = ScoreColumns.Letter(table.Layout.FieldColumns[rule.Total]);
             foreach (var unit in table.Units)
             {
-                if (!rule.Parts.All(unit.Values.ContainsKey) || !unit.Values.TryGetValue(rule.Total, out var total))
+                // The out variable first: a mutation of || to && must still compile (CS0165), or Stryker drops the whole method.
+                if (!unit.Values.TryGetValue(rule.Total, out var total) || !rule.Parts.All(unit.Values.ContainsKey))
                 {
                     continue;
                 }

@@ -91,7 +91,9 @@ public sealed partial class SheetTableReader(Gazetteer gazetteer)
                 // An average, total or note row: looked for only where no unit is named, so a unit row is folded once.
                 continue;
             }
-            if (resolution.Unit is not { } unit)
+            // Not a pattern variable: a mutant of the condition must still compile (CS0165), or Stryker drops the method.
+            var unit = resolution.Unit;
+            if (unit is null)
             {
                 problems.Add(new IngestProblem(sheet, row, unitColumn, ProblemCodes.UnknownUnit, resolution.Describe(unitText), resolution.DescribeVi(unitText)) { Found = unitText });
                 continue;

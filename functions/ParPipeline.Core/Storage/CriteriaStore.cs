@@ -59,7 +59,8 @@ public sealed class CriteriaStore(TableServiceClient tables) : ICriteriaStaging
     /// <summary>The current version's rows, following the pointer.</summary>
     public async IAsyncEnumerable<CriterionScore> ReadCurrentAsync(IndexYear indexYear, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        if (await GetCurrentAsync(indexYear, ct) is not { } current)
+        var current = await GetCurrentAsync(indexYear, ct);
+        if (current is null)
         {
             yield break;
         }
