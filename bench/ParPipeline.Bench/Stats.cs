@@ -71,18 +71,4 @@ public static class Stats
             return watch.Elapsed.TotalMilliseconds / calls;
         }
     }
-
-    /// <summary>Runs <paramref name="action"/> once to warm up, then <paramref name="iterations"/> times; milliseconds each.</summary>
-    public static async Task<List<double>> TimeAsync(int iterations, Func<Task> action)
-    {
-        await action();
-        var times = new List<double>(iterations);
-        for (var i = 0; i < iterations; i++)
-        {
-            var watch = System.Diagnostics.Stopwatch.StartNew();
-            await action();
-            times.Add(watch.Elapsed.TotalMilliseconds);
-        }
-        return times;
-    }
 }

@@ -15,8 +15,6 @@ internal static class CompoundFile
     private const uint EndOfChain = 0xFFFFFFFE;
     private const uint LastRegular = 0xFFFFFFFA;
 
-    private static ReadOnlySpan<byte> Signature => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-
     public static byte[]? ReadStream(byte[] file, string name)
     {
         try
@@ -31,7 +29,7 @@ internal static class CompoundFile
 
     private static byte[]? Read(byte[] file, string name)
     {
-        if (file.Length < 512 || !file.AsSpan().StartsWith(Signature))
+        if (file.Length < 512 || !SpreadsheetOpener.IsCompoundFile(file))
         {
             return null;
         }

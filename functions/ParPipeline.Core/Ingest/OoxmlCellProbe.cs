@@ -31,7 +31,7 @@ public static class OoxmlCellProbe
         try
         {
             using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
-            if (SheetPart(zip, sheetIndex) is not { } part)
+            if (SheetParts(zip).ElementAtOrDefault(sheetIndex) is not { } part)
             {
                 return found;
             }
@@ -89,23 +89,26 @@ public static class OoxmlCellProbe
             using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
             // Every worksheet part searched as bytes first: most workbooks mark no row hidden, and then neither the
             // workbook's sheet list nor any sheet is parsed as XML (that took three quarters of the time).
-            if (!zip.Entries.Any(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase)
-                && e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) && MarksHidden(e)))
+            var marked = zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase)
+                && e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) && MarksHidden(e)).ToHashSet();
+            if (marked.Count == 0)
             {
                 return hidden;
             }
-            for (var sheet = 0; SheetPart(zip, sheet) is { } part; sheet++)
+            var parts = SheetParts(zip);
+            for (var sheet = 0; sheet < parts.Count && parts[sheet] is { } part; sheet++)
             {
-                var rows = new HashSet<int>();
-                if (MarksHidden(part))
+                if (!marked.Contains(part))
                 {
-                    using var reader = XmlReader.Create(part.Open(), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, IgnoreWhitespace = true });
-                    while (reader.ReadToFollowing("row", Main))
+                    continue;
+                }
+                var rows = new HashSet<int>();
+                using var reader = XmlReader.Create(part.Open(), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, IgnoreWhitespace = true });
+                while (reader.ReadToFollowing("row", Main))
+                {
+                    if (reader.GetAttribute("hidden") is "1" or "true" && int.TryParse(reader.GetAttribute("r"), out var row))
                     {
-                        if (reader.GetAttribute("hidden") is "1" or "true" && int.TryParse(reader.GetAttribute("r"), out var row))
-                        {
-                            rows.Add(row);
-                        }
+                        rows.Add(row);
                     }
                 }
                 if (rows.Count > 0)
@@ -148,30 +151,32 @@ public static class OoxmlCellProbe
         }
     }
 
-    private static ZipArchiveEntry? SheetPart(ZipArchive zip, int sheetIndex)
+    /// <summary>Each sheet's part in workbook order (null where its relationship names no part): the sheet list and
+    /// its relationships read once each.</summary>
+    private static List<ZipArchiveEntry?> SheetParts(ZipArchive zip)
     {
-        string? id = null;
+        var ids = new List<string?>();
         using (var workbook = Open(zip, "xl/workbook.xml"))
         {
-            for (var i = 0; workbook?.ReadToFollowing("sheet", Main) == true; i++)
+            while (workbook?.ReadToFollowing("sheet", Main) == true)
             {
-                if (i == sheetIndex)
+                ids.Add(workbook.GetAttribute("id", Relationships));
+            }
+        }
+        var targets = new Dictionary<string, string>(StringComparer.Ordinal);
+        using (var rels = Open(zip, "xl/_rels/workbook.xml.rels"))
+        {
+            while (rels?.ReadToFollowing("Relationship", "http://schemas.openxmlformats.org/package/2006/relationships") == true)
+            {
+                if (rels.GetAttribute("Id") is { } id && rels.GetAttribute("Target") is { } target)
                 {
-                    id = workbook.GetAttribute("id", Relationships);
-                    break;
+                    targets.TryAdd(id, target);
                 }
             }
         }
-        using var rels = Open(zip, "xl/_rels/workbook.xml.rels");
-        while (id is not null && rels?.ReadToFollowing("Relationship", "http://schemas.openxmlformats.org/package/2006/relationships") == true)
-        {
-            if (rels.GetAttribute("Id") == id && rels.GetAttribute("Target") is { } target)
-            {
-                var path = target.StartsWith('/') ? target.TrimStart('/') : "xl/" + target;
-                return zip.GetEntry(path);
-            }
-        }
-        return null;
+        return [.. ids.Select(id => id is not null && targets.TryGetValue(id, out var target)
+            ? zip.GetEntry(target.StartsWith('/') ? target.TrimStart('/') : "xl/" + target)
+            : null)];
     }
 
     private static XmlReader? Open(ZipArchive zip, string path) =>

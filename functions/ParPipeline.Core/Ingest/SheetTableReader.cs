@@ -49,7 +49,11 @@ public sealed partial class SheetTableReader(Gazetteer gazetteer)
             .GroupBy(m => m.FromRow).ToDictionary(g => g.Key, g => g.Max(m => m.ToRow));
         (int LastRow, string Text)? merged = null;
         // Each score column's field and maximum, looked up once for the sheet rather than for every cell.
-        var columns = layout.FieldColumns.Select(c => (Key: c.Key, Column: c.Value, Field: index.Field(c.Key)!)).Select(c => (c.Key, c.Column, c.Field, Maximum: index.MaximumOf(c.Field))).ToArray();
+        var columns = layout.FieldColumns.Select(c =>
+        {
+            var field = index.Field(c.Key)!;
+            return (c.Key, Column: c.Value, Field: field, Maximum: index.MaximumOf(field));
+        }).ToArray();
 
         for (var row = 1; reader.Read(); row++)
         {
