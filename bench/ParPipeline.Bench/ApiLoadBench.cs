@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using ParPipeline.Local;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ParPipeline.Bench;
 
@@ -19,7 +20,7 @@ public sealed class ApiLoadBench(LocalHost host)
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = MaxInFlight };
         using var http = new HttpClient(handler) { BaseAddress = host.BaseAddress };
         var body = await http.GetByteArrayAsync(apiPath, ct);
-        var folder = Directory.CreateDirectory(Path.Combine(ReportMirror.EnsureFolder(), "bench")).FullName;
+        var folder = Directory.CreateDirectory(Path.Combine(host.Services.GetRequiredService<ReportMirror>().EnsureFolder(), "bench")).FullName;
         await File.WriteAllBytesAsync(Path.Combine(folder, "rankings.json"), body, ct);
         const string staticPath = "reports/bench/rankings.json";
 

@@ -137,12 +137,12 @@ public sealed class LocalHost : IAsyncDisposable
                     services.Configure<JobHostFunctionTimeoutOptions>(o => o.Timeout = timeout);
                 }
                 services.AddSingleton<ITypeLocator, LocalTriggerTypes>();
-                services.AddSingleton<ReportMirror>();
+                services.AddSingleton(provider => new ReportMirror(provider.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>(), options.ReportsFolder()));
                 // Read now, not on first use: a key file others can read stops the host at start.
                 services.AddSingleton(AdminKey.From(context.Configuration, Path.Combine(RepositoryRoot.TryFind() ?? Path.GetTempPath(), options.DataDirectory)));
                 services.AddRouting();
             })
-            .ConfigureWebHost(web => LocalWeb.Configure(web, options.HttpPort))
+            .ConfigureWebHost(web => LocalWeb.Configure(web, options.HttpPort, options.ReportsFolder()))
             .UseDefaultServiceProvider(o => { o.ValidateOnBuild = true; o.ValidateScopes = true; })
             .Build();
     }

@@ -4,12 +4,12 @@ using ParPipeline.Storage;
 namespace ParPipeline.Local;
 
 /// <summary>Copies the <c>reports</c> container to <c>.local/reports/</c>, so a user opens the reports in a browser.</summary>
-public sealed class ReportMirror(BlobServiceClient blobs)
+public sealed class ReportMirror(BlobServiceClient blobs, string folder)
 {
-    public static string Folder => Path.Combine(RepositoryRoot.TryFind() ?? Path.GetTempPath(), ".local", "reports");
+    public string Folder { get; } = folder;
 
     /// <summary>The folder, created if missing: the local host serves it at <c>/reports/</c>.</summary>
-    public static string EnsureFolder() => Directory.CreateDirectory(Folder).FullName;
+    public string EnsureFolder() => Directory.CreateDirectory(Folder).FullName;
 
     public async Task<string> MirrorAsync(CancellationToken ct)
     {

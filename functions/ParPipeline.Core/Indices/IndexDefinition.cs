@@ -10,6 +10,8 @@ namespace ParPipeline.Indices;
 /// <param name="UnitHeaders">Header synonyms of the column naming the unit.</param>
 /// <param name="ShortNameEn">How a sentence names the index: "PAR INDEX", "SIPAS".</param>
 /// <param name="Sources">Where each figure of the definition comes from.</param>
+/// <param name="FirstYear">The year the index itself was first published: only then is a unit "in its first year";
+/// before any later year with no earlier data, the reports say "no earlier year in the data".</param>
 public sealed record IndexDefinition(
     string Code,
     string NameEn,
@@ -24,7 +26,8 @@ public sealed record IndexDefinition(
     IReadOnlyList<string> UnitHeaders,
     IReadOnlyList<IndexField> Fields,
     IReadOnlyList<SumRule> Sums,
-    IReadOnlyList<string> Sources)
+    IReadOnlyList<string> Sources,
+    int? FirstYear = null)
 {
     public const string TotalKey = "total";
 

@@ -13,32 +13,59 @@ namespace ParPipeline.Reports;
 
 /// <summary>
 /// Writes <c>reports/{index}/{year}/summary.*</c> for every index-year whose ranking changed since its last
-/// publication. The ranking hash is kept in the metadata of <c>summary.json</c>, written last, so a run that
-/// failed half-way is finished by the next run and a run with nothing new writes nothing.
+/// publication, then the whole site (Reports/Site: home page, a page per index-year, a profile per unit, in
+/// Vietnamese and English), which links every edition published. The ranking hash is kept in the metadata of
+/// <c>summary.json</c>, written last, so a run that failed half-way is finished by the next run and a run with
+/// nothing new writes nothing.
 /// </summary>
 public sealed class ReportPublisher(
     PublicationCatalog catalog, RankingStore rankings, IndexCatalog indices, Gazetteer gazetteer, BlobServiceClient blobs, ILogger<ReportPublisher> log)
 {
     internal const string HashMetadata = "rankinghash";
 
+    /// <summary>Which layout of the reports wrote an edition: a new layout republishes every edition once, even
+    /// where the ranking did not change (an upgrade would otherwise keep the old pages).</summary>
+    internal const string FormatMetadata = "reportformat";
+
+    internal const string Format = "site-1";
+
+    /// <summary>Site pages are small and many; writing a few at once keeps a publication to seconds.</summary>
+    private const int ParallelUploads = 8;
+
     private BlobContainerClient Reports => blobs.GetBlobContainerClient(PipelineStorageNames.ReportsContainer);
 
     public async Task<IReadOnlyList<PublishedReport>> PublishChangedAsync(CancellationToken ct)
     {
-        var published = new List<PublishedReport>();
+        var written = new List<(SummaryDocument Summary, List<string> Files, IDictionary<string, string> Metadata)>();
         foreach (var version in await catalog.ListAsync(ct))
         {
             if (await PublishedHashAsync(version.IndexYear, ct) != version.RankingHash &&
-                await PublishAsync(version.IndexYear, ct) is { } report)
+                await WriteEditionAsync(version.IndexYear, ct) is { } edition)
             {
-                published.Add(report);
+                written.Add(edition);
             }
         }
-        return published;
+        if (written.Count == 0)
+        {
+            return [];
+        }
+        await WriteSiteAsync([.. written.Select(w => w.Summary)], ct);
+        return [.. await Task.WhenAll(written.Select(w => MarkPublishedAsync(w.Summary, w.Files, w.Metadata, ct)))];
     }
 
     /// <summary>Publishes one index-year now, whatever was published before; null when it has no ranking.</summary>
     public async Task<PublishedReport?> PublishAsync(IndexYear indexYear, CancellationToken ct)
+    {
+        if (await WriteEditionAsync(indexYear, ct) is not { } edition)
+        {
+            return null;
+        }
+        await WriteSiteAsync([edition.Summary], ct);
+        return await MarkPublishedAsync(edition.Summary, edition.Files, edition.Metadata, ct);
+    }
+
+    /// <summary>The edition's downloads and unit data, everything but <c>summary.json</c>.</summary>
+    private async Task<(SummaryDocument Summary, List<string> Files, IDictionary<string, string> Metadata)?> WriteEditionAsync(IndexYear indexYear, CancellationToken ct)
     {
         var version = await catalog.GetAsync(indexYear, ct);
         var table = await rankings.GetAsync(indexYear, ct);
@@ -55,30 +82,71 @@ public sealed class ReportPublisher(
                 SummaryNarrative.Vietnamese(index, indexYear.Year, table.Units)),
         };
         var folder = $"{indexYear.Index}/{indexYear.Year}";
-        var metadata = new Dictionary<string, string> { [HashMetadata] = version.RankingHash };
+        var metadata = new Dictionary<string, string> { [HashMetadata] = version.RankingHash, [FormatMetadata] = Format };
 
         var (header, rows) = SummaryTable.Build(summary.Units, index);
         var narratives = summary.Narratives.ToDictionary(n => n.UnitCode, StringComparer.Ordinal);
-        foreach (var unit in table.Units)
-        {
-            var narrative = narratives.GetValueOrDefault(unit.UnitCode);
+        await Parallel.ForEachAsync(table.Units, new ParallelOptions { MaxDegreeOfParallelism = ParallelUploads, CancellationToken = ct }, async (unit, token) =>
             await UploadAsync($"{folder}/units/{unit.UnitCode}.json",
-                JsonSerializer.SerializeToUtf8Bytes(new UnitPageDocument(indexYear.Index, indexYear.Year, unit, narrative), PipelineJson.Indented), "application/json; charset=utf-8", metadata, ct);
-            await UploadAsync($"{folder}/units/{unit.UnitCode}.html",
-                Encoding.UTF8.GetBytes(UnitPage.Html(index?.NameEn ?? indexYear.Index, indexYear.Year, unit, narrative)), "text/html; charset=utf-8", metadata, ct);
-        }
+                JsonSerializer.SerializeToUtf8Bytes(new UnitPageDocument(indexYear.Index, indexYear.Year, unit, narratives.GetValueOrDefault(unit.UnitCode)), PipelineJson.Indented),
+                "application/json; charset=utf-8", metadata, token));
         var files = new List<string>
         {
             await UploadAsync($"{folder}/summary.md", Encoding.UTF8.GetBytes(SummaryMarkdown.Render(summary)), "text/markdown; charset=utf-8", metadata, ct),
             await UploadAsync($"{folder}/summary.csv", SummaryCsv.Render(header, rows), "text/csv; charset=utf-8", metadata, ct),
+            await UploadAsync($"{folder}/summary.vi.csv", SummaryCsv.RenderVietnamese(header, rows), "text/csv; charset=utf-8", metadata, ct),
             await UploadAsync($"{folder}/summary.xlsx", await SummaryXlsx.RenderAsync(header, rows, $"{indexYear.Index} {indexYear.Year}", ct),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", metadata, ct),
-            await UploadAsync($"{folder}/summary.html", Encoding.UTF8.GetBytes(SummaryHtml.Render(summary, header, rows)), "text/html; charset=utf-8", metadata, ct),
-            // Last: its metadata marks the publication complete.
-            await UploadAsync($"{folder}/summary.json", JsonSerializer.SerializeToUtf8Bytes(summary, PipelineJson.Indented), "application/json; charset=utf-8", metadata, ct),
         };
+        return (summary, files, metadata);
+    }
+
+    /// <summary>
+    /// Rebuilds every page of the site from every published edition: the ones just written (in memory) and the
+    /// others from their <c>summary.json</c>. An edition whose index is no longer defined is left out.
+    /// </summary>
+    private async Task WriteSiteAsync(IReadOnlyList<SummaryDocument> fresh, CancellationToken ct)
+    {
+        var summaries = fresh.ToDictionary(s => new IndexYear(s.Index, s.Year));
+        foreach (var version in await catalog.ListAsync(ct))
+        {
+            if (!summaries.ContainsKey(version.IndexYear) && await ReadSummaryAsync(version.IndexYear, ct) is { } published)
+            {
+                summaries[version.IndexYear] = published;
+            }
+        }
+        var editions = summaries.Values
+            .Select(s => indices.Find(s.Index) is { } index ? new Site.SiteEdition(index, s.Year, s.Units, s.Overview, s.Narratives) : null)
+            .OfType<Site.SiteEdition>();
+        var files = Site.SiteBuilder.Build(new Site.SiteModel(editions, gazetteer));
+        await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = ParallelUploads, CancellationToken = ct }, async (file, token) =>
+            await UploadAsync(file.Path, file.Content, file.ContentType, new Dictionary<string, string>(), token));
+        log.LogInformation("Published the reports site: {Pages} files over {Editions} editions", files.Count, summaries.Count);
+    }
+
+    private async Task<PublishedReport> MarkPublishedAsync(SummaryDocument summary, List<string> files, IDictionary<string, string> metadata, CancellationToken ct)
+    {
+        var folder = $"{summary.Index}/{summary.Year}";
+        files.Add($"{PipelineStorageNames.ReportsContainer}/{Site.SitePaths.Edition(summary.Index, summary.Year, Site.SiteLanguage.Vi)}");
+        files.Add($"{PipelineStorageNames.ReportsContainer}/{Site.SitePaths.Edition(summary.Index, summary.Year, Site.SiteLanguage.En)}");
+        // Last: its metadata marks the publication complete.
+        files.Add(await UploadAsync($"{folder}/summary.json", JsonSerializer.SerializeToUtf8Bytes(summary, PipelineJson.Indented), "application/json; charset=utf-8", metadata, ct));
+        var indexYear = new IndexYear(summary.Index, summary.Year);
         log.LogInformation("Published {IndexYear} reports: {Files}", indexYear, files);
-        return new PublishedReport(indexYear, version.RankingHash, files);
+        return new PublishedReport(indexYear, summary.RankingHash, files);
+    }
+
+    private async Task<SummaryDocument?> ReadSummaryAsync(IndexYear indexYear, CancellationToken ct)
+    {
+        try
+        {
+            var content = await Reports.GetBlobClient($"{indexYear.Index}/{indexYear.Year}/summary.json").DownloadContentAsync(ct);
+            return content.Value.Content.ToObjectFromJson<SummaryDocument>(PipelineJson.Options);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
     }
 
     private async Task<IReadOnlyList<UnitNarrativeText>> NarrativesAsync(IndexDefinition index, IndexYear indexYear, RankingTable table, CancellationToken ct)
@@ -100,7 +168,8 @@ public sealed class ReportPublisher(
         try
         {
             var properties = await Reports.GetBlobClient($"{indexYear.Index}/{indexYear.Year}/summary.json").GetPropertiesAsync(cancellationToken: ct);
-            return properties.Value.Metadata.TryGetValue(HashMetadata, out var hash) ? hash : null;
+            return properties.Value.Metadata.TryGetValue(HashMetadata, out var hash) &&
+                properties.Value.Metadata.TryGetValue(FormatMetadata, out var format) && format == Format ? hash : null;
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {

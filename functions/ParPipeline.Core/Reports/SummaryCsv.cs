@@ -7,16 +7,22 @@ namespace ParPipeline.Reports;
 /// Writes the table as CSV: UTF-8 with a byte-order mark (so Excel shows Vietnamese names), RFC 4180 quoting,
 /// and any text cell starting with = + - @ (or a tab or carriage return) prefixed with ' so a spreadsheet does
 /// not run it as a formula (OWASP CSV injection). Numbers are written invariantly and never prefixed.
+/// <see cref="RenderVietnamese"/> is the variant Excel opens as columns in a Vietnamese locale, whose list
+/// separator is ';' and decimal separator ','.
 /// </summary>
 public static class SummaryCsv
 {
-    public static byte[] Render(IReadOnlyList<string> header, IReadOnlyList<object?[]> rows)
+    public static byte[] Render(IReadOnlyList<string> header, IReadOnlyList<object?[]> rows) => Render(header, rows, ',', Cell);
+
+    public static byte[] RenderVietnamese(IReadOnlyList<string> header, IReadOnlyList<object?[]> rows) => Render(header, rows, ';', VietnameseCell);
+
+    private static byte[] Render(IReadOnlyList<string> header, IReadOnlyList<object?[]> rows, char separator, Func<object?, string> cell)
     {
         var csv = new StringBuilder();
-        csv.AppendJoin(',', header.Select(Cell)).Append("\r\n");
+        csv.AppendJoin(separator, header.Select(cell)).Append("\r\n");
         foreach (var row in rows)
         {
-            csv.AppendJoin(',', row.Select(Cell)).Append("\r\n");
+            csv.AppendJoin(separator, row.Select(cell)).Append("\r\n");
         }
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
@@ -26,12 +32,21 @@ public static class SummaryCsv
         null => "",
         double d => d.ToString("0.##", CultureInfo.InvariantCulture),
         int or long => Convert.ToString(value, CultureInfo.InvariantCulture)!,
-        _ => Quote(Neutralise(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "")),
+        _ => Quote(Neutralise(Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""), ','),
+    };
+
+    /// <summary>As <see cref="Cell"/>, with a decimal comma and quoting for ';'.</summary>
+    public static string VietnameseCell(object? value) => value switch
+    {
+        null => "",
+        double d => d.ToString("0.##", CultureInfo.InvariantCulture).Replace('.', ','),
+        int or long => Convert.ToString(value, CultureInfo.InvariantCulture)!,
+        _ => Quote(Neutralise(Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""), ';'),
     };
 
     public static string Neutralise(string text) =>
         text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 
-    private static string Quote(string text) =>
-        text.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
+    private static string Quote(string text, char separator) =>
+        text.IndexOfAny([separator, '"', '\r', '\n']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
 }

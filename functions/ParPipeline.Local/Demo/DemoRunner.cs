@@ -77,7 +77,7 @@ public sealed class DemoRunner(LocalHost host, TextWriter output)
         output.WriteLine($"  {host.BaseAddress}api/units/da-nang");
         output.WriteLine($"  {host.BaseAddress}api/movers/PAR/2023?top=5");
         output.WriteLine($"  {host.BaseAddress}api/openapi.json");
-        output.WriteLine($"  {host.BaseAddress}reports/PAR/2023/summary.html (reports, also in {mirror})");
+        output.WriteLine($"  {host.BaseAddress}reports/ (the reports site, in Vietnamese and English; also in {mirror})");
         return tracked.All(t => t.Stage != DropStage.Rejected);
     }
 
@@ -121,7 +121,7 @@ public sealed class DemoRunner(LocalHost host, TextWriter output)
                 await publisher.PublishAsync(ranked, ct);
             }
             drop.Stage = DropStage.Reported;
-            output.WriteLine($"  reported  {PipelineStorageNames.ReportsContainer}/{ranked.Index}/{ranked.Year}/summary.md, .csv, .xlsx, .html, .json, units/ ({at})");
+            output.WriteLine($"  reported  {PipelineStorageNames.ReportsContainer}/{ranked.Index}/{ranked.Year}/summary.md, .csv, .vi.csv, .xlsx, .json, index.html, index.en.html ({at})");
         }
     }
 

@@ -6,10 +6,10 @@ using ParPipeline.Local.EventGrid;
 
 namespace ParPipeline.Local.Http;
 
-/// <summary>Kestrel on loopback with request limits, the mirrored reports at <c>/reports/</c>, the API at <c>/api</c>.</summary>
+/// <summary>Kestrel on loopback with request limits, the mirrored reports site at <c>/reports/</c>, the API at <c>/api</c>.</summary>
 internal static class LocalWeb
 {
-    public static IWebHostBuilder Configure(IWebHostBuilder web, int port) => web
+    public static IWebHostBuilder Configure(IWebHostBuilder web, int port, string reportsFolder) => web
         .UseKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, port);
@@ -24,7 +24,14 @@ internal static class LocalWeb
             .Use(LocalApi.RefuseLongTargets)
             // The mirrored reports, so a browser opens them from the same origin as the API (and the benchmark
             // has a static file on the same Kestrel to measure the API against).
-            .UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(ReportMirror.EnsureFolder()), RequestPath = "/reports" })
+            // index.html is the directory page, as the storage account's static website serves it in Azure
+            // (infra/hooks/postdeploy.sh sets its index document); /reports redirects to /reports/.
+            .UseFileServer(new FileServerOptions
+            {
+                FileProvider = new PhysicalFileProvider(Directory.CreateDirectory(reportsFolder).FullName),
+                RequestPath = "/reports",
+                EnableDefaultFiles = true,
+            })
             .UseRouting()
             .UseEndpoints(endpoints => endpoints.MapPipelineApi().MapExtensionWebhooks()));
 }

@@ -11,7 +11,7 @@ public sealed class PublishReports(ReportPublisher publisher, ReportMirror mirro
     {
         var published = await publisher.PublishChangedAsync(ct);
         // Locally the reports are also files to open in a browser.
-        var folder = published.Count > 0 ? await mirror.MirrorAsync(ct) : ReportMirror.Folder;
+        var folder = published.Count > 0 ? await mirror.MirrorAsync(ct) : mirror.Folder;
         log.LogInformation("Published {Count} index-years (past due: {PastDue}); reports in {Folder}", published.Count, timer.IsPastDue, folder);
     }
 }

@@ -128,9 +128,10 @@ public sealed class LocalHostEndToEndTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task The_local_timer_run_publishes_and_mirrors_the_reports_to_files_a_browser_opens()
+    public async Task The_local_timer_run_publishes_and_mirrors_the_reports_site_to_files_a_browser_opens_at_reports()
     {
-        await using var host = await StartHostAsync();
+        var folder = Directory.CreateTempSubdirectory("parpipeline-reports-").FullName;
+        await using var host = await StartHostAsync(new() { ["Local:ReportsDirectory"] = folder });
         await host.Services.GetRequiredService<ParPipeline.Ingest.IngestionService>().IngestAsync(Samples.Sipas2023, Samples.Open(Samples.Sipas2023), CancellationToken.None);
         await host.Services.GetRequiredService<ParPipeline.Ranking.RankingService>().RecomputeAsync(new("SIPAS", 2023), CancellationToken.None);
         var trigger = new ParPipeline.Local.Triggers.PublishReports(host.Services.GetRequiredService<ParPipeline.Reports.ReportPublisher>(),
@@ -138,18 +139,21 @@ public sealed class LocalHostEndToEndTests(AzuriteFixture azurite)
 
         await trigger.Run(new Microsoft.Azure.WebJobs.TimerInfo(new Microsoft.Azure.WebJobs.Extensions.Timers.ConstantSchedule(TimeSpan.FromDays(1)), null, isPastDue: true), CancellationToken.None);
 
-        var file = Path.Combine(ReportMirror.Folder, "SIPAS", "2023", "summary.html");
-        var blob = await host.Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(PipelineStorageNames.ReportsContainer)
-            .GetBlobClient("SIPAS/2023/summary.html").DownloadContentAsync();
-        Assert.Equal(blob.Value.Content.ToString(), await File.ReadAllTextAsync(file));
-        Assert.True(File.Exists(Path.Combine(ReportMirror.Folder, "SIPAS", "2023", "units", "48.html")));
+        var reports = host.Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(PipelineStorageNames.ReportsContainer);
+        var page = (await reports.GetBlobClient("SIPAS/2023/index.html").DownloadContentAsync()).Value.Content.ToString();
+        Assert.Equal(page, await File.ReadAllTextAsync(Path.Combine(folder, "SIPAS", "2023", "index.html")));
+        Assert.True(File.Exists(Path.Combine(folder, "units", "48.en.html")));
 
-        // Served from the same origin as the API, so a browser opens them from the printed address.
-        using var http = new HttpClient { BaseAddress = host.BaseAddress };
-        var served = await http.GetAsync("reports/SIPAS/2023/summary.html");
+        // Served from the same origin as the API, with index.html as the directory page as the static website serves it.
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.BaseAddress };
+        var served = await http.GetAsync("reports/SIPAS/2023/");
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
         Assert.Equal("text/html", served.Content.Headers.ContentType!.MediaType);
-        Assert.Equal(blob.Value.Content.ToString(), await served.Content.ReadAsStringAsync());
+        Assert.Equal(page, await served.Content.ReadAsStringAsync());
+        Assert.Equal(await reports.GetBlobClient("index.html").DownloadContentAsync() is var home ? home.Value.Content.ToString() : null,
+            await (await http.GetAsync("reports/")).Content.ReadAsStringAsync());
+        var bare = await http.GetAsync("reports");
+        Assert.Equal((HttpStatusCode.MovedPermanently, new Uri(host.BaseAddress, "reports/")), (bare.StatusCode, bare.Headers.Location));
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("reports/../admin.key")).StatusCode);
     }
 
@@ -173,6 +177,6 @@ public sealed class LocalHostEndToEndTests(AzuriteFixture azurite)
         var body = await published.Content.ReadAsStringAsync();
         Assert.Contains("\"files\":[\"reports/PAR/2023/summary.md\"", body, StringComparison.Ordinal);
         var reports = host.Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(PipelineStorageNames.ReportsContainer);
-        Assert.True((await reports.GetBlobClient("PAR/2023/summary.html").ExistsAsync()).Value);
+        Assert.True((await reports.GetBlobClient("PAR/2023/index.html").ExistsAsync()).Value);
     }
 }

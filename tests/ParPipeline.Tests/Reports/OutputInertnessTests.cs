@@ -1,13 +1,14 @@
 using AngleSharp.Html.Parser;
 using ParPipeline.Ranking;
 using ParPipeline.Reports;
+using Site = ParPipeline.Reports.Site;
 
 namespace ParPipeline.Tests.Reports;
 
 /// <summary>
-/// "Output is inert", held where it could break: the unit page (the summary page has its own test in
-/// SummaryHtmlTests) rendered with markup in every text it shows, and the xlsx read back cell by cell with the
-/// exact text a spreadsheet would show, not put through the neutraliser again.
+/// "Output is inert", held where it could break: every page kind of the site rendered with markup in every text
+/// it shows (no element the site's own markup does not use may appear), and the xlsx read back cell by cell with
+/// the exact text a spreadsheet would show, not put through the neutraliser again.
 /// </summary>
 public sealed class OutputInertnessTests
 {
@@ -17,22 +18,63 @@ public sealed class OutputInertnessTests
         new("99", HostileName, 90, 1, 1, new Place("national", 90, 1, 1, "99", "x", 90, 0), new Place("<i>region</i>", 90, 1, 1, "99", "x", 90, 0), null,
             new Dictionary<string, Place> { ["<u>field</u>"] = new("national", 80, 2, 63, "99", "x", 80, 0) }, null, true, true, []);
 
-    [Fact]
-    public void A_unit_page_shows_every_hostile_text_as_text_and_runs_none_of_it()
+    private static Site.SiteModel HostileSite(out Indices.IndexDefinition index)
+    {
+        index = Indices.IndexCatalog.LoadEmbedded().Find("PAR")!;
+        var edition = new Site.SiteEdition(index, 2023, [Hostile()], new UnitNarrativeText("", "<b>overview</b>", "<svg onload=alert(1)>"),
+            [new UnitNarrativeText("99", "<img src=x onerror=alert(1)>", "<iframe src=javascript:alert(1)>")]);
+        return new Site.SiteModel([edition], ParPipeline.Units.Gazetteer.LoadEmbedded());
+    }
+
+    private static AngleSharp.Html.Dom.IHtmlDocument ParseCleanly(string html)
     {
         var errors = new List<string>();
         var parser = new HtmlParser();
         parser.Error += (_, e) => errors.Add(e.Type);
-        var page = parser.ParseDocument(UnitPage.Html("PAR <b>INDEX</b>", 2023, Hostile(), new UnitNarrativeText("99", "<img src=x onerror=alert(1)>", "<iframe src=javascript:alert(1)>")));
-
+        var page = parser.ParseDocument(html);
         Assert.Empty(errors);
-        Assert.Equal(["A"], page.Body!.QuerySelectorAll("*").Select(e => e.TagName).Where(t => t is not ("H1" or "P" or "DL" or "DT" or "DD")).Distinct());
-        Assert.Equal(HostileName, page.QuerySelector("h1")!.TextContent);
-        Assert.Equal($"{HostileName}: PAR <b>INDEX</b> 2023", page.Title);
-        Assert.Equal("<i>region</i>: 1 of 1", page.QuerySelectorAll("dd")[2].TextContent);
-        Assert.Equal("<u>field</u>", page.QuerySelectorAll("dt")[3].TextContent);
-        Assert.Equal("<img src=x onerror=alert(1)>", page.QuerySelector("p[lang=en]")!.TextContent);
-        Assert.Equal("<iframe src=javascript:alert(1)>", page.QuerySelector("p[lang=vi]")!.TextContent);
+        return page;
+    }
+
+    /// <summary>The elements the site's own markup uses; anything else on a page came from data.</summary>
+    private static readonly HashSet<string> SiteElements =
+        ["A", "ABBR", "B", "CAPTION", "CIRCLE", "DIV", "FIGCAPTION", "FIGURE", "FOOTER", "H1", "H2", "H3", "HEADER", "LI", "LINE", "MAIN", "NAV", "OL", "P", "POLYLINE",
+         "RECT", "SECTION", "SPAN", "STRONG", "SVG", "TABLE", "TBODY", "TD", "TEXT", "TH", "THEAD", "TITLE", "TR", "UL"];
+
+    [Fact]
+    public void A_unit_page_shows_every_hostile_text_as_text_and_runs_none_of_it()
+    {
+        var model = HostileSite(out _);
+        var vi = ParseCleanly(Site.UnitProfilePage.Render(new Site.SiteText(Site.SiteLanguage.Vi), "99", ParPipeline.Units.UnitKind.Province, model));
+        var en = ParseCleanly(Site.UnitProfilePage.Render(new Site.SiteText(Site.SiteLanguage.En), "99", ParPipeline.Units.UnitKind.Province, model));
+
+        foreach (var page in new[] { vi, en })
+        {
+            Assert.Empty(page.Body!.QuerySelectorAll("*").Select(e => e.TagName.ToUpperInvariant()).Where(t => !SiteElements.Contains(t)).Distinct());
+            Assert.Equal(HostileName, page.QuerySelector("h1")!.TextContent);
+            Assert.Equal("<i>region</i>", page.QuerySelectorAll("#par .facts li")[2].FirstChild!.TextContent);
+        }
+        Assert.Equal($"{HostileName}: Chỉ số CCHC và SIPAS", vi.Title);
+        Assert.Equal("<iframe src=javascript:alert(1)>", vi.QuerySelector("#par p.lede")!.TextContent);
+        Assert.Equal("<img src=x onerror=alert(1)>", en.QuerySelector("#par p.lede")!.TextContent);
+    }
+
+    [Fact]
+    public void An_edition_page_and_the_home_page_show_every_hostile_text_as_text_and_run_none_of_it()
+    {
+        var model = HostileSite(out var index);
+        var edition = ParseCleanly(Site.EditionPage.Render(new Site.SiteText(Site.SiteLanguage.En), model.Editions[0], model));
+        var home = ParseCleanly(Site.HomePage.Render(new Site.SiteText(Site.SiteLanguage.Vi), model));
+
+        foreach (var page in new[] { edition, home })
+        {
+            Assert.Empty(page.Body!.QuerySelectorAll("*").Select(e => e.TagName.ToUpperInvariant()).Where(t => !SiteElements.Contains(t)).Distinct());
+        }
+        Assert.Equal("<b>overview</b>", edition.QuerySelector("p.lede")!.TextContent);
+        Assert.Equal(HostileName, edition.QuerySelector("#table tbody tr td.t a")!.TextContent);
+        Assert.Equal(HostileName, edition.QuerySelector(".bars li a")!.TextContent);
+        Assert.Equal(HostileName, home.QuerySelector("#units li a")!.TextContent);
+        Assert.Equal($"{index.ShortNameVi} năm 2023: <svg onload=alert(1)>", home.QuerySelector("#par li")!.TextContent);
     }
 
     public static TheoryData<string, string> Neutralised() => new()
