@@ -39,7 +39,8 @@ public static class UnitNarrative
         }
         else if (unit.FirstYear)
         {
-            text.Append(", its first year in the index");
+            // Only the index's own first year is a first year; otherwise the data just holds no earlier one.
+            text.Append(input.Index.FirstYear == input.Year ? ", the index's first year" : $", with no {input.Year - 1} result in the data to compare");
         }
         text.Append('.');
 
@@ -107,7 +108,7 @@ public static class UnitNarrative
         }
         else if (unit.FirstYear)
         {
-            text.Append(", năm đầu tiên được đánh giá");
+            text.Append(input.Index.FirstYear == input.Year ? ", năm đầu tiên của chỉ số" : $", chưa có kết quả năm {input.Year - 1} trong dữ liệu để so sánh");
         }
         text.Append('.');
 

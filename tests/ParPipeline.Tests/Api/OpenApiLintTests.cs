@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ParPipeline.Tests.Infrastructure;
@@ -31,33 +30,7 @@ public sealed class OpenApiLintTests(AzuriteFixture azurite)
         return path;
     }
 
-    /// <summary>Runs a tool from node_modules/.bin, installing package-lock.json's pins first when it is missing.</summary>
-    private static async Task<(int Exit, string Output)> RunAsync(string tool, params string[] arguments)
-    {
-        var root = RepositoryPaths.Root;
-        var executable = Path.Combine(root, "node_modules", ".bin", tool);
-        if (!File.Exists(executable))
-        {
-            var (exit, output) = await ProcessAsync("npm", root, "ci", "--no-audit", "--no-fund", "--loglevel=error");
-            Assert.True(exit == 0, $"npm ci failed: {output}");
-        }
-        return await ProcessAsync(executable, root, arguments);
-    }
-
-    private static async Task<(int Exit, string Output)> ProcessAsync(string file, string directory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(file) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
-    }
+    private static Task<(int Exit, string Output)> RunAsync(string tool, params string[] arguments) => NodeTools.RunAsync(tool, arguments);
 
     private static async Task<List<string>> SpectralAsync(string document)
     {

@@ -45,8 +45,8 @@ public sealed class OutputInertnessTests
     public void A_unit_page_shows_every_hostile_text_as_text_and_runs_none_of_it()
     {
         var model = HostileSite(out _);
-        var vi = ParseCleanly(Site.UnitProfilePage.Render(new Site.SiteText(Site.SiteLanguage.Vi), "99", ParPipeline.Units.UnitKind.Province, model));
-        var en = ParseCleanly(Site.UnitProfilePage.Render(new Site.SiteText(Site.SiteLanguage.En), "99", ParPipeline.Units.UnitKind.Province, model));
+        var vi = ParseCleanly(Site.UnitProfilePage.Render(new Site.SiteText(Site.SiteLanguage.Vi), model.KeyOf("99", ParPipeline.Units.UnitKind.Province, 2023), model));
+        var en = ParseCleanly(Site.UnitProfilePage.Render(new Site.SiteText(Site.SiteLanguage.En), model.KeyOf("99", ParPipeline.Units.UnitKind.Province, 2023), model));
 
         foreach (var page in new[] { vi, en })
         {
@@ -54,7 +54,7 @@ public sealed class OutputInertnessTests
             Assert.Equal(HostileName, page.QuerySelector("h1")!.TextContent);
             Assert.Equal("<i>region</i>", page.QuerySelectorAll("#par .facts li")[2].FirstChild!.TextContent);
         }
-        Assert.Equal($"{HostileName}: Chỉ số CCHC và SIPAS", vi.Title);
+        Assert.Equal($"{HostileName}: Chỉ số CCHC", vi.Title);
         Assert.Equal("<iframe src=javascript:alert(1)>", vi.QuerySelector("#par p.lede")!.TextContent);
         Assert.Equal("<img src=x onerror=alert(1)>", en.QuerySelector("#par p.lede")!.TextContent);
     }

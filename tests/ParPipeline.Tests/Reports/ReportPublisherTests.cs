@@ -35,18 +35,22 @@ public sealed class ReportPublisherTests(AzuriteFixture azurite)
         var second = await publisher.PublishChangedAsync(CancellationToken.None);
         // The timer's run with nothing new writes no blob: every ETag is as it was.
         Assert.Equal(before, await ETagsAsync());
-        Assert.Equal(4 + 1 + 126, before.Count);
+        // The edition's 4 downloads, summary.json and 63 unit files; the site: css, js, 404, 2 home pages, 2 edition
+        // pages and 2 x 63 unit profiles.
+        Assert.Equal(4 + 1 + 63 + 3 + 2 + 2 + 126, before.Count);
 
         var report = Assert.Single(first);
-        Assert.Equal(["reports/PAR/2023/summary.md", "reports/PAR/2023/summary.csv", "reports/PAR/2023/summary.xlsx", "reports/PAR/2023/summary.html", "reports/PAR/2023/summary.json"], report.Files);
+        Assert.Equal(["reports/PAR/2023/summary.md", "reports/PAR/2023/summary.csv", "reports/PAR/2023/summary.vi.csv", "reports/PAR/2023/summary.xlsx",
+            "reports/PAR/2023/index.html", "reports/PAR/2023/index.en.html", "reports/PAR/2023/summary.json"], report.Files);
         Assert.Empty(second);
 
         var reports = services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(PipelineStorageNames.ReportsContainer);
         var markdown = (await reports.GetBlobClient("PAR/2023/summary.md").DownloadContentAsync()).Value.Content.ToString();
         Assert.StartsWith("# Public Administration Reform Index (provinces) 2023\n\n63 units ranked.\n", markdown, StringComparison.Ordinal);
         Assert.Contains("| 12 | 48 | Đà Nẵng | 88.68 |\n", markdown, StringComparison.Ordinal);
-        Assert.Contains("- Da Nang ranked 12th of 63 in the PAR INDEX 2023 with 88.68 points, its first year in the index. ", markdown, StringComparison.Ordinal);
-        Assert.Contains("  Đà Nẵng xếp thứ 12/63 về Chỉ số CCHC năm 2023 với 88,68 điểm, năm đầu tiên được đánh giá. ", markdown, StringComparison.Ordinal);
+        // PAR INDEX began in 2012: 2023 is not its first year, the data just has no 2022.
+        Assert.Contains("- Da Nang ranked 12th of 63 in the PAR INDEX 2023 with 88.68 points, with no 2022 result in the data to compare. ", markdown, StringComparison.Ordinal);
+        Assert.Contains("  Đà Nẵng xếp thứ 12/63 về Chỉ số CCHC năm 2023 với 88,68 điểm, chưa có kết quả năm 2022 trong dữ liệu để so sánh. ", markdown, StringComparison.Ordinal);
         using var json = JsonDocument.Parse((await reports.GetBlobClient("PAR/2023/summary.json").DownloadContentAsync()).Value.Content.ToString());
         Assert.Equal(63, json.RootElement.GetProperty("units").GetArrayLength());
         Assert.Equal(report.RankingHash, json.RootElement.GetProperty("rankingHash").GetString());
@@ -81,6 +85,44 @@ public sealed class ReportPublisherTests(AzuriteFixture azurite)
             })));
         }
         Assert.Equal(csvLines, xlsxLines);
+    }
+
+    [Fact]
+    public async Task The_xlsx_freezes_its_header_sizes_its_columns_and_formats_numbers_and_the_Vietnamese_csv_uses_semicolons_and_decimal_commas()
+    {
+        await using var services = await azurite.NewPipelineAsync();
+        await PipelineSteps.PublishPar2023WithMovementAsync(services);
+        var reports = services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(PipelineStorageNames.ReportsContainer);
+
+        var xlsx = (await reports.GetBlobClient("PAR/2023/summary.xlsx").DownloadContentAsync()).Value.Content.ToArray();
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(xlsx));
+        System.Xml.Linq.XDocument Part(string name)
+        {
+            using var stream = zip.GetEntry(name)!.Open();
+            return System.Xml.Linq.XDocument.Load(stream);
+        }
+        System.Xml.Linq.XNamespace x = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        var sheet = Part("xl/worksheets/sheet1.xml");
+        var pane = sheet.Descendants(x + "pane").Single();
+        Assert.Equal(("1", "A2", "frozen"), ((string?)pane.Attribute("ySplit"), (string?)pane.Attribute("topLeftCell"), (string?)pane.Attribute("state")));
+        var widths = sheet.Descendants(x + "col").ToDictionary(c => (int)c.Attribute("min")!, c => (double)c.Attribute("width")!);
+        // Unit (D): the longest name, Bà Rịa - Vũng Tàu, is 17 characters; Region (F): Bắc Trung Bộ và duyên hải miền Trung, 36.
+        // MiniExcel adds Excel's 0.71 character of cell padding.
+        Assert.Equal(17 + 2, widths[4], 0.72);
+        Assert.Equal(36 + 2, widths[6], 0.72);
+        Assert.Equal(6, widths[1], 0.72);
+        var formats = Part("xl/styles.xml").Descendants(x + "numFmt").ToDictionary(f => (string)f.Attribute("numFmtId")!, f => (string)f.Attribute("formatCode")!);
+        var styles = Part("xl/styles.xml").Descendants(x + "cellXfs").Single().Elements(x + "xf").Select(f => (string)f.Attribute("numFmtId")!).ToList();
+        string FormatOf(string cell) => formats.GetValueOrDefault(styles[(int)sheet.Descendants(x + "c").Single(c => (string?)c.Attribute("r") == cell).Attribute("s")!]) ?? "General";
+        // Row 13 is Đà Nẵng: rank 12 (A), score 88.68 (E), points change 1.14 (K), places change -7 (L), previous score 87.54 (M).
+        Assert.Equal(["0", "0.00", "0.00", "0", "0.00"], new[] { "A13", "E13", "K13", "L13", "M13" }.Select(FormatOf));
+
+        var vi = (await reports.GetBlobClient("PAR/2023/summary.vi.csv").DownloadContentAsync()).Value.Content.ToArray();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, vi[..3]);
+        var lines = System.Text.Encoding.UTF8.GetString(vi[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(64, lines.Length);
+        Assert.StartsWith("Rank;Of;Code;Unit;Score;Region;", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("12;63;48;Đà Nẵng;88,68;Bắc Trung Bộ và duyên hải miền Trung;1;14;3;5;1,14;-7;87,54;5;no;yes;", lines.Single(l => l.Split(';')[2] == "48"), StringComparison.Ordinal);
     }
 
     [Fact]

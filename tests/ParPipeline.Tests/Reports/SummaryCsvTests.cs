@@ -22,4 +22,15 @@ public sealed class SummaryCsvTests
         var bytes = SummaryCsv.Render(["Code", "Unit"], [["48", "=cmd|' /C calc'!A0"]]);
         Assert.Equal("Code,Unit\r\n48,'=cmd|' /C calc'!A0\r\n", Encoding.UTF8.GetString(bytes[3..]));
     }
+
+    [Fact]
+    public void The_Vietnamese_variant_quotes_for_semicolons_writes_decimal_commas_and_neutralises_alike()
+    {
+        Assert.Equal(("-7", "-1,14", "88,68", "Bộ Văn hóa, Thể thao và Du lịch", "\"a;b\"", "'=1+1"),
+            (SummaryCsv.VietnameseCell(-7), SummaryCsv.VietnameseCell(-1.14), SummaryCsv.VietnameseCell(88.68),
+             SummaryCsv.VietnameseCell("Bộ Văn hóa, Thể thao và Du lịch"), SummaryCsv.VietnameseCell("a;b"), SummaryCsv.VietnameseCell("=1+1")));
+        var bytes = SummaryCsv.RenderVietnamese(["Code", "Unit", "Score"], [["48", "Đà Nẵng", 88.68], ["01", null, 90.0]]);
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        Assert.Equal("Code;Unit;Score\r\n48;Đà Nẵng;88,68\r\n01;;90\r\n", Encoding.UTF8.GetString(bytes[3..]));
+    }
 }

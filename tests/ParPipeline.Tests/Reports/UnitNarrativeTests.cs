@@ -75,11 +75,24 @@ public sealed class UnitNarrativeTests
     }
 
     [Fact]
-    public void Tied_units_are_joint_and_a_unit_without_a_previous_score_is_in_its_first_year()
+    public void Tied_units_are_joint_and_without_a_previous_score_the_text_says_the_data_has_none_not_a_first_year()
     {
-        Assert.Equal("Quang Ninh ranked joint 1st (with Thai Binh) of 2 in the PAR INDEX 2023 with 90.00 points, its first year in the index. " +
+        Assert.Equal("Quang Ninh ranked joint 1st (with Thai Binh) of 2 in the PAR INDEX 2023 with 90.00 points, with no 2022 result in the data to compare. " +
                      "It was first among 2 provinces and cities in the Red River Delta.",
             UnitNarrative.English(Input("PAR", 2023, [S("22", 90.00), S("34", 90.00)], [], "22")));
+        Assert.StartsWith("Quảng Ninh xếp thứ 1/2 (đồng hạng) về Chỉ số CCHC năm 2023 với 90,00 điểm, chưa có kết quả năm 2022", UnitNarrative.Vietnamese(Input("PAR", 2023, [S("22", 90.00), S("34", 90.00)], [], "22")), StringComparison.Ordinal);
+        Assert.Contains(", chưa có kết quả năm 2022 trong dữ liệu để so sánh.", UnitNarrative.Vietnamese(Input("PAR", 2023, [S("22", 90.00), S("34", 90.00)], [], "22")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Only_the_index_s_own_first_year_is_called_a_first_year()
+    {
+        // PAR INDEX began with 2012 (Indices/Definitions/par.json, firstYear), SIPAS with 2017.
+        Assert.Equal("Quang Ninh ranked 1st of 1 in the PAR INDEX 2012 with 90.00 points, the index's first year. " +
+                     "It was first among 1 provinces and cities in the Red River Delta.",
+            UnitNarrative.English(Input("PAR", 2012, [S("22", 90.00)], [], "22")));
+        Assert.Contains(" với 90,00 điểm, năm đầu tiên của chỉ số.", UnitNarrative.Vietnamese(Input("SIPAS", 2017, [S("22", 90.00)], [], "22")), StringComparison.Ordinal);
+        Assert.Contains(", chưa có kết quả năm 2017 trong dữ liệu để so sánh.", UnitNarrative.Vietnamese(Input("SIPAS", 2018, [S("22", 90.00)], [], "22")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -126,7 +126,7 @@ public static class EditionPage
             body.Append("<div><h3>").Append(E(heading)).Append("</h3>\n<ol>");
             foreach (var unit in units)
             {
-                body.Append("<li value=\"").Append(Integer(rank(unit))).Append("\"><a href=\"").Append(E(SitePaths.Link(path, SitePaths.Unit(unit.UnitCode, t.Language)))).Append("\">")
+                body.Append("<li value=\"").Append(Integer(rank(unit))).Append("\"><a href=\"").Append(E(SitePaths.Link(path, SitePaths.Unit(model.PageOf(unit.UnitCode, edition.Index.UnitKind, edition.Year), t.Language)))).Append("\">")
                     .Append(E(model.NameOf(unit.UnitCode, edition.Index.UnitKind, t.Language, edition.Year))).Append("</a> <span class=\"num\">")
                     .Append(t.Score(unit.Score)).Append("</span> <span class=\"muted\">(").Append(E(t.T($"hạng {unit.Rank} cả nước", $"{unit.Rank} nationally"))).Append(")</span></li>");
             }

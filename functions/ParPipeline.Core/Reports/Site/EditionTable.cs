@@ -17,9 +17,9 @@ public static class EditionTable
         var provinces = edition.Index.UnitKind == Units.UnitKind.Province;
         var fields = edition.Index.Fields.Where(f => f.Key != Indices.IndexDefinition.TotalKey && edition.Units.Any(u => u.Fields.ContainsKey(f.Key))).ToList();
         var html = new StringBuilder();
-        html.Append("<div class=\"scroll\">\n<table class=\"sortable\" data-filter-column=\"1\">\n<caption>")
-            .Append(E(t.T($"{edition.Index.ShortNameVi} năm {edition.Year}: {edition.Units.Count} đơn vị, xếp theo điểm",
-                $"{edition.Index.ShortNameEn} {edition.Year}: {edition.Units.Count} units by score")))
+        var caption = t.T($"{edition.Index.ShortNameVi} năm {edition.Year}: {edition.Units.Count} đơn vị, xếp theo điểm",
+            $"{edition.Index.ShortNameEn} {edition.Year}: {edition.Units.Count} units by score");
+        html.Append(ScrollBox(caption)).Append("\n<table class=\"sortable\" data-filter-column=\"1\">\n<caption>").Append(E(caption))
             .Append("</caption>\n<thead><tr>");
         void Th(string vi, string en, bool number, string? css = null) =>
             html.Append("<th scope=\"col\"").Append(number ? " data-type=\"number\"" : "").Append(" class=\"").Append(number ? "" : "t").Append(css is null ? "" : " " + css).Append("\">")
@@ -46,7 +46,7 @@ public static class EditionTable
         {
             html.Append("<tr>");
             Number(html, unit.Rank, Integer(unit.Rank));
-            html.Append("<td class=\"t\"><a href=\"").Append(E(SitePaths.Link(pagePath, SitePaths.Unit(unit.UnitCode, t.Language)))).Append("\">")
+            html.Append("<td class=\"t\"><a href=\"").Append(E(SitePaths.Link(pagePath, SitePaths.Unit(model.PageOf(unit.UnitCode, edition.Index.UnitKind, edition.Year), t.Language)))).Append("\">")
                 .Append(E(model.NameOf(unit.UnitCode, edition.Index.UnitKind, t.Language, edition.Year))).Append("</a></td>");
             Number(html, unit.Score, t.Score(unit.Score));
             if (provinces)
@@ -79,7 +79,7 @@ public static class EditionTable
             }
             html.Append("</tr>\n");
         }
-        return html.Append("</tbody>\n</table>\n</div>\n").ToString();
+        return html.Append("</tbody>\n</table>\n").Append(ScrollBoxEnd).Append('\n').ToString();
     }
 
     private static void Number(StringBuilder html, double? value, string text, string? css = null)

@@ -40,31 +40,39 @@ public static class HomePage
             body.Append("</ul>\n</section>\n");
         }
 
-        var codes = model.UnitCodes;
-        if (codes.Count > 0)
+        var pages = model.UnitPages;
+        if (pages.Count > 0)
         {
             body.Append("<section id=\"units\">\n<h2>").Append(t.T("Các đơn vị", "Units")).Append("</h2>\n<div class=\"cols\">\n");
-            var provinces = codes.Where(c => c.Kind == UnitKind.Province)
-                .Select(c => (c.Code, Unit: model.Gazetteer.Units.Where(u => u.Kind == UnitKind.Province && u.Code == c.Code).OrderByDescending(u => u.FromYear).FirstOrDefault()))
-                .GroupBy(c => c.Unit?.Region ?? "").OrderBy(g => model.RegionOrder(g.Key));
             var collation = Collation(t);
+            string Name(UnitPageKey page) => model.NameOf(page.Code, page.Kind, t.Language, page.NameYear);
+            void Item(UnitPageKey page)
+            {
+                body.Append("<li><a href=\"").Append(L(SitePaths.Unit(page.Key, t.Language))).Append("\">").Append(E(Name(page))).Append("</a>");
+                if (model.EraLabel(page, t.Language) is { } era)
+                {
+                    body.Append(" <span class=\"muted\">(").Append(E(era)).Append(")</span>");
+                }
+                body.Append("</li>");
+            }
+            var provinces = pages.Where(p => p.Kind == UnitKind.Province)
+                .GroupBy(p => model.Gazetteer.Units.Where(u => u.Kind == UnitKind.Province && u.Code == p.Code && (p.NameYear is not { } y || u.ExistsIn(y)))
+                    .OrderByDescending(u => u.FromYear).FirstOrDefault()?.Region ?? "")
+                .OrderBy(g => model.RegionOrder(g.Key));
             foreach (var region in provinces)
             {
                 body.Append("<div><h3>").Append(E(region.Key.Length == 0 ? t.T("Khác", "Other") : model.RegionName(region.Key, t.Language))).Append("</h3><ul>");
-                foreach (var (code, _) in region.OrderBy(c => model.NameOf(c.Code, UnitKind.Province, t.Language), collation))
+                foreach (var page in region.OrderBy(Name, collation).ThenBy(p => p.FromYear))
                 {
-                    body.Append("<li><a href=\"").Append(L(SitePaths.Unit(code, t.Language))).Append("\">").Append(E(model.NameOf(code, UnitKind.Province, t.Language))).Append("</a></li>");
+                    Item(page);
                 }
                 body.Append("</ul></div>\n");
             }
-            var ministries = codes.Where(c => c.Kind == UnitKind.Ministry).OrderBy(c => model.NameOf(c.Code, UnitKind.Ministry, t.Language), collation).ToList();
+            var ministries = pages.Where(p => p.Kind == UnitKind.Ministry).OrderBy(Name, collation).ToList();
             if (ministries.Count > 0)
             {
                 body.Append("<div><h3>").Append(t.T("Bộ, cơ quan ngang bộ", "Ministries")).Append("</h3><ul>");
-                foreach (var (code, _) in ministries)
-                {
-                    body.Append("<li><a href=\"").Append(L(SitePaths.Unit(code, t.Language))).Append("\">").Append(E(model.NameOf(code, UnitKind.Ministry, t.Language))).Append("</a></li>");
-                }
+                ministries.ForEach(Item);
                 body.Append("</ul></div>\n");
             }
             body.Append("</div>\n</section>\n");

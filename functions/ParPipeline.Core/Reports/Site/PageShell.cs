@@ -36,12 +36,12 @@ public static class PageShell
             .Append("</nav></header>\n<main id=\"main\">\n");
         if (crumbs.Count > 0)
         {
-            html.Append("<ol class=\"crumbs\" aria-label=\"").Append(t.T("Đường dẫn", "Breadcrumbs")).Append("\">");
+            html.Append("<nav aria-label=\"").Append(t.T("Đường dẫn", "Breadcrumbs")).Append("\"><ol class=\"crumbs\">");
             foreach (var (label, to) in crumbs)
             {
                 html.Append("<li><a href=\"").Append(L(to)).Append("\">").Append(E(label)).Append("</a></li>");
             }
-            html.Append("</ol>\n");
+            html.Append("</ol></nav>\n");
         }
         html.Append(body)
             .Append("</main>\n<footer class=\"site\"><p>")

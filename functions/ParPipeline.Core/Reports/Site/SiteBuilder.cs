@@ -29,9 +29,9 @@ public static class SiteBuilder
             {
                 files.Add(new(SitePaths.Edition(edition.Index.Code, edition.Year, language), Encoding.UTF8.GetBytes(EditionPage.Render(t, edition, model)), Html));
             }
-            foreach (var (code, kind) in model.UnitCodes)
+            foreach (var page in model.UnitPages)
             {
-                files.Add(new(SitePaths.Unit(code, language), Encoding.UTF8.GetBytes(UnitProfilePage.Render(t, code, kind, model)), Html));
+                files.Add(new(SitePaths.Unit(page.Key, language), Encoding.UTF8.GetBytes(UnitProfilePage.Render(t, page, model)), Html));
             }
         }
         return files;

@@ -21,7 +21,7 @@ public static class SiteCharts
             // Bars start at zero and fill at most 80% of the track, leaving room for the value at their end.
             var width = Math.Clamp(unit.Score / maximum, 0, 1) * 80;
             html.Append("<li><span class=\"name\">").Append(Integer(unit.Rank)).Append(". <a href=\"")
-                .Append(E(SitePaths.Link(pagePath, SitePaths.Unit(unit.UnitCode, t.Language)))).Append("\">")
+                .Append(E(SitePaths.Link(pagePath, SitePaths.Unit(model.PageOf(unit.UnitCode, edition.Index.UnitKind, edition.Year), t.Language)))).Append("\">")
                 .Append(E(model.NameOf(unit.UnitCode, edition.Index.UnitKind, t.Language, edition.Year))).Append("</a></span>")
                 .Append("<span class=\"track\"><span class=\"bar\" style=\"width:").Append(width.ToString("0.##", CultureInfo.InvariantCulture)).Append("%\"></span>")
                 .Append("<span class=\"val\">").Append(t.Score(unit.Score)).Append("</span></span></li>\n");
@@ -50,7 +50,7 @@ public static class SiteCharts
             var (from, to) = (At(m.PreviousRank), At(unit.Rank));
             var direction = m.PlacesChange > 0 ? "up" : m.PlacesChange < 0 ? "down" : "same";
             html.Append("<li class=\"").Append(direction).Append("\"><span class=\"name\"><a href=\"")
-                .Append(E(SitePaths.Link(pagePath, SitePaths.Unit(unit.UnitCode, t.Language)))).Append("\">")
+                .Append(E(SitePaths.Link(pagePath, SitePaths.Unit(model.PageOf(unit.UnitCode, edition.Index.UnitKind, edition.Year), t.Language)))).Append("\">")
                 .Append(E(model.NameOf(unit.UnitCode, edition.Index.UnitKind, t.Language, edition.Year))).Append("</a></span>")
                 .Append("<span class=\"lane\" aria-hidden=\"true\">")
                 .Append(CultureInfo.InvariantCulture, $"<span class=\"seg\" style=\"left:{Math.Min(from, to):0.##}%;width:{Math.Abs(from - to):0.##}%\"></span>")
@@ -64,7 +64,10 @@ public static class SiteCharts
     /// <summary>A unit's score over the years of one index: a line with each point's score, and the rank under each year.</summary>
     public static string Trend(SiteText t, string title, IReadOnlyList<(int Year, UnitRanking Unit)> years)
     {
-        const int width = 560, height = 200, left = 40, right = 24, top = 24, bottom = 44;
+        // Drawn at about phone width, so its 12-unit text stays readable when the page is 390 px wide; wider only
+        // when the years need room for their labels.
+        const int height = 190, left = 44, right = 40, top = 24, bottom = 44;
+        var width = Math.Max(360, 76 * years.Count);
         var low = Math.Floor(years.Min(y => y.Unit.Score) - 1);
         var high = Math.Ceiling(years.Max(y => y.Unit.Score) + 1);
         double X(int i) => years.Count == 1 ? (left + width - right) / 2.0 : left + i * (width - left - right) / (double)(years.Count - 1);

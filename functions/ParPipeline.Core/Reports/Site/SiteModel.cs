@@ -2,6 +2,15 @@ using ParPipeline.Units;
 
 namespace ParPipeline.Reports.Site;
 
+/// <summary>A unit's page: its key (file name), code, kind and the years it covers.</summary>
+public sealed record UnitPageKey(string Key, string Code, UnitKind Kind, int FromYear, int ToYear)
+{
+    public bool Covers(int year) => year >= FromYear && year <= ToYear;
+
+    /// <summary>A year inside the page's era, for its name: 2025 for a merged unit, 2024 before, else none.</summary>
+    public int? NameYear => FromYear != int.MinValue ? FromYear : ToYear != int.MaxValue ? ToYear : null;
+}
+
 /// <summary>Everything the site is drawn from: every published edition, and the gazetteer for names and places.</summary>
 public sealed class SiteModel
 {
@@ -22,9 +31,29 @@ public sealed class SiteModel
 
     public IReadOnlyList<SiteEdition> EditionsOf(string index) => [.. Editions.Where(e => e.Index.Code == index)];
 
-    /// <summary>Every unit code ranked in any edition, with its kind.</summary>
-    public IReadOnlyList<(string Code, UnitKind Kind)> UnitCodes =>
-        [.. Editions.SelectMany(e => e.Units.Select(u => (u.UnitCode, e.Index.UnitKind))).Distinct().OrderBy(c => c.Item2).ThenBy(c => c.Item1, StringComparer.Ordinal)];
+    /// <summary>Every unit page: one per unit ranked in any edition, in the era it existed (see <see cref="PageOf"/>).</summary>
+    public IReadOnlyList<UnitPageKey> UnitPages => _unitPages ??=
+        [.. Editions.SelectMany(e => e.Units.Select(u => KeyOf(u.UnitCode, e.Index.UnitKind, e.Year))).Distinct()
+            .OrderBy(p => p.Kind).ThenBy(p => p.Key, StringComparer.Ordinal)];
+
+    private IReadOnlyList<UnitPageKey>? _unitPages;
+    private ILookup<(UnitKind, string), UnitPageKey>? _pagesByName;
+
+    /// <summary>
+    /// The page of a unit in a year: its code, except for a unit formed on 2025-07-01 by merging provinces, whose
+    /// page is <c>{code}-2025</c>. Its history begins then: the province that had the code before (Kiên Giang's 91,
+    /// now An Giang's) keeps its own page, and the merged unit's trend never joins two different units' scores.
+    /// </summary>
+    public string PageOf(string code, UnitKind kind, int year) => KeyOf(code, kind, year).Key;
+
+    public UnitPageKey KeyOf(string code, UnitKind kind, int year)
+    {
+        const int split = Gazetteer.ReorganisationYear;
+        var merged = kind == UnitKind.Province && Gazetteer.Find(kind, split, code) is { IsMerged: true };
+        return !merged ? new UnitPageKey(code, code, kind, int.MinValue, int.MaxValue)
+            : year >= split ? new UnitPageKey($"{code}-{split}", code, kind, split, int.MaxValue)
+            : new UnitPageKey(code, code, kind, int.MinValue, split - 1);
+    }
 
     /// <summary>The unit's name in a language, in the newest era it existed in (Huế rather than Thừa Thiên Huế).</summary>
     public string NameOf(string code, UnitKind kind, SiteLanguage language, int? year = null)
@@ -33,6 +62,28 @@ public sealed class SiteModel
             ?? Gazetteer.Units.Where(u => u.Kind == kind && u.Code == code).OrderByDescending(u => u.FromYear).FirstOrDefault();
         var ranked = Editions.Where(e => e.Index.UnitKind == kind).Select(e => e.Find(code)).FirstOrDefault(u => u is not null);
         return unit is null ? ranked?.UnitName ?? code : language == SiteLanguage.Vi ? unit.NameVi : unit.NameEn;
+    }
+
+    /// <summary>"đến 2024" / "to 2024" for a province that ended with the 2025 reorganisation, "từ 2025" / "from 2025"
+    /// for a unit formed then; null for a unit whose page spans both eras unchanged, and for ministries.</summary>
+    public string? EraLabel(UnitPageKey page, SiteLanguage language)
+    {
+        const int split = Gazetteer.ReorganisationYear;
+        var vi = language == SiteLanguage.Vi;
+        var label = page.Kind != UnitKind.Province ? null
+            : page.FromYear == split ? (vi ? $"từ {split}" : $"from {split}")
+            : page.ToYear == split - 1 || Gazetteer.Find(page.Kind, split, page.Code) is null ? (vi ? $"đến {split - 1}" : $"to {split - 1}")
+            : null;
+        if (label is null)
+        {
+            return null;
+        }
+        // Said only where the site has another page it could be mistaken for: the same code in the other era, or
+        // the same name (An Giang to 2024, An Giang from 2025). With no 2025 data it would be noise on every page.
+        _pagesByName ??= UnitPages.ToLookup(p => (p.Kind, NameOf(p.Code, p.Kind, SiteLanguage.Vi, p.NameYear)));
+        var twins = UnitPages.Any(p => p != page && p.Kind == page.Kind && p.Code == page.Code)
+            || _pagesByName[(page.Kind, NameOf(page.Code, page.Kind, SiteLanguage.Vi, page.NameYear))].Count() > 1;
+        return twins ? label : null;
     }
 
     public string RegionName(string regionVi, SiteLanguage language) =>

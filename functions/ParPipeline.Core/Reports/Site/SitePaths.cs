@@ -23,7 +23,13 @@ public static class SitePaths
     /// <summary>The link from the page at <paramref name="from"/> to <paramref name="to"/>, both container paths.</summary>
     public static string Link(string from, string to)
     {
-        var depth = from.Count(c => c == '/');
-        return string.Concat(Enumerable.Repeat("../", depth)) + to;
+        var fromFolders = from.Split('/')[..^1];
+        var toParts = to.Split('/');
+        var common = 0;
+        while (common < fromFolders.Length && common < toParts.Length - 1 && fromFolders[common] == toParts[common])
+        {
+            common++;
+        }
+        return string.Concat(Enumerable.Repeat("../", fromFolders.Length - common)) + string.Join('/', toParts[common..]);
     }
 }

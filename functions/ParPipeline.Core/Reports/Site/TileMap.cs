@@ -63,7 +63,7 @@ public static class TileMap
                         $"{t.Score(unit.Score)}, {t.T("hạng", "rank")} {t.RankOf(unit.Rank, unit.Of)}, {t.T("nhóm", "quartile")} {Integer(Quartile(unit))}")
                     : (MoveFill[MoveClass(unit)], MoveInk[MoveClass(unit)], MoveFigure(unit), MoveTip(t, unit));
             var label = $"{name}: {tip}";
-            svg.Append("<a href=\"").Append(E(SitePaths.Link(pagePath, SitePaths.Unit(code, t.Language)))).Append("\">")
+            svg.Append("<a href=\"").Append(E(SitePaths.Link(pagePath, SitePaths.Unit(model.PageOf(code, edition.Index.UnitKind, edition.Year), t.Language)))).Append("\">")
                 // The name comes from <title> (SVG-AAM), which is also the tooltip; an aria-label would hide the
                 // visible initials and rank from it (axe: label-content-name-mismatch).
                 .Append("<title>").Append(E(label)).Append("</title>")
@@ -72,9 +72,9 @@ public static class TileMap
                 .Append(CultureInfo.InvariantCulture, $"<text x=\"{x + Cell / 2}\" y=\"{y + 27}\" text-anchor=\"middle\" fill=\"{ink}\">{E(figure)}</text>")
                 .Append("</a>\n");
         }
-        svg.Append("</svg>\n<figcaption id=\"").Append(id).Append("-c\">").Append(E(caption)).Append("</figcaption>\n");
+        svg.Append("</svg>\n<figcaption><p id=\"").Append(id).Append("-c\">").Append(E(caption)).Append("</p>\n");
         Legend(svg, t, edition, mode);
-        return svg.Append("</figure>\n").ToString();
+        return svg.Append("</figcaption>\n</figure>\n").ToString();
     }
 
     private static string MoveFigure(UnitRanking unit) => unit.Movement is not { } m ? "·"

@@ -5,8 +5,8 @@ namespace ParPipeline.Reports.Site;
 
 /// <summary>
 /// Short labels for map tiles, as data desks write them: the initials of the Vietnamese name (HN, ĐN, HCM,
-/// BRVT). Where two units of an era would share one, the later code spells its first word's first two letters
-/// (Hà Giang HG, Hậu Giang HậG).
+/// BRVT). Where units of an era would share one, the later codes spell more of the last word (Quảng Ninh QN,
+/// Quảng Nam QNa, Quảng Ngãi QNg; Hà Giang HG, Hậu Giang HGi), then more of the first.
 /// </summary>
 public static class UnitLabels
 {
@@ -16,26 +16,30 @@ public static class UnitLabels
         var used = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (code, name) in units.OrderBy(u => u.Code, StringComparer.Ordinal))
         {
-            var words = name.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);
-            var label = Initials(words, 1);
-            if (!used.Add(label))
-            {
-                label = Initials(words, 2);
-                used.Add(label);
-            }
+            var words = name.Normalize(NormalizationForm.FormC).Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries).Select(w => new StringInfo(w)).ToArray();
+            var label = Candidates(words).Append(code).First(used.Add);
             labels[code] = label;
         }
         return labels;
     }
 
-    private static string Initials(string[] words, int firstWordLetters)
+    private static IEnumerable<string> Candidates(StringInfo[] words)
+    {
+        for (var last = 1; last <= 3; last++)
+        {
+            yield return Label(words, 1, last);
+        }
+        yield return Label(words, 2, 1);
+        yield return Label(words, 2, 2);
+    }
+
+    private static string Label(StringInfo[] words, int first, int last)
     {
         var label = new StringBuilder();
         for (var i = 0; i < words.Length; i++)
         {
-            var letters = new StringInfo(words[i].Normalize(NormalizationForm.FormC));
-            var take = Math.Min(i == 0 ? firstWordLetters : 1, letters.LengthInTextElements);
-            var part = letters.SubstringByTextElements(0, take);
+            var take = Math.Min(i == 0 ? first : i == words.Length - 1 ? last : 1, words[i].LengthInTextElements);
+            var part = words[i].SubstringByTextElements(0, take);
             label.Append(char.ToUpperInvariant(part[0])).Append(part.AsSpan(1));
         }
         return label.ToString();

@@ -13,19 +13,25 @@ namespace ParPipeline.Reports.Site;
 /// </summary>
 public static class UnitProfilePage
 {
-    public static string Render(SiteText t, string code, UnitKind kind, SiteModel model)
+    public static string Render(SiteText t, UnitPageKey page, SiteModel model)
     {
-        var path = SitePaths.Unit(code, t.Language);
+        var (code, kind) = (page.Code, page.Kind);
+        var path = SitePaths.Unit(page.Key, t.Language);
         string L(string to) => E(SitePaths.Link(path, to));
-        var name = model.NameOf(code, kind, t.Language);
+        var name = model.NameOf(code, kind, t.Language, page.NameYear);
         var body = new StringBuilder();
-        body.Append("<h1>").Append(E(name)).Append("</h1>\n");
-        Identity(body, t, code, kind, model, L);
+        body.Append("<h1>").Append(E(name));
+        if (model.EraLabel(page, t.Language) is { } era)
+        {
+            body.Append(" <span class=\"muted\">(").Append(E(era)).Append(")</span>");
+        }
+        body.Append("</h1>\n");
+        Identity(body, t, page, model, L);
 
         var indices = model.Indices.Where(i => i.UnitKind == kind).ToList();
         foreach (var index in indices)
         {
-            var years = model.EditionsOf(index.Code).Where(e => e.Find(code) is not null).OrderBy(e => e.Year).ToList();
+            var years = model.EditionsOf(index.Code).Where(e => page.Covers(e.Year) && e.Find(code) is not null).OrderBy(e => e.Year).ToList();
             if (years.Count == 0)
             {
                 continue;
@@ -33,15 +39,18 @@ public static class UnitProfilePage
             IndexSection(body, t, code, model, years, L);
         }
 
-        var title = t.T($"{name}: Chỉ số CCHC và SIPAS", $"{name}: PAR INDEX and SIPAS");
-        return PageShell.Render(t, path, SitePaths.Unit(code, t.Vi ? SiteLanguage.En : SiteLanguage.Vi), title,
+        var shown = indices.Where(i => model.EditionsOf(i.Code).Any(e => page.Covers(e.Year) && e.Find(code) is not null)).Select(i => t.T(i.ShortNameVi, i.ShortNameEn)).Distinct().ToList();
+        var title = shown.Count == 0 ? name : $"{name}: {string.Join(", ", shown)}";
+        return PageShell.Render(t, path, SitePaths.Unit(page.Key, t.Vi ? SiteLanguage.En : SiteLanguage.Vi), title,
             t.T($"Kết quả, thứ hạng và diễn biến qua các năm của {name}.", $"Results, ranks and trends over the years for {name}."),
             [(t.T("Trang chủ", "Home"), SitePaths.Home(t.Language))], body.ToString());
     }
 
-    private static void Identity(StringBuilder body, SiteText t, string code, UnitKind kind, SiteModel model, Func<string, string> L)
+    private static void Identity(StringBuilder body, SiteText t, UnitPageKey page, SiteModel model, Func<string, string> L)
     {
-        var eras = model.Gazetteer.Units.Where(u => u.Kind == kind && u.Code == code).OrderBy(u => u.FromYear).ToList();
+        var (code, kind) = (page.Code, page.Kind);
+        var eras = model.Gazetteer.Units.Where(u => u.Kind == kind && u.Code == code && page.Covers(Math.Max(u.FromYear, Math.Min(u.ToYear ?? int.MaxValue, page.ToYear))))
+            .OrderBy(u => u.FromYear).ToList();
         var latest = eras.LastOrDefault();
         body.Append("<p class=\"muted\">");
         if (kind == UnitKind.Ministry)
@@ -58,7 +67,7 @@ public static class UnitProfilePage
         }
         body.Append("</p>\n");
         string UnitLink(string other, int year) =>
-            $"<a href=\"{L(SitePaths.Unit(other, t.Language))}\">{E(model.NameOf(other, kind, t.Language, year))}</a>";
+            $"<a href=\"{L(SitePaths.Unit(model.PageOf(other, kind, year), t.Language))}\">{E(model.NameOf(other, kind, t.Language, year))}</a>";
         foreach (var era in eras)
         {
             if (era.IsMerged)
@@ -119,7 +128,8 @@ public static class UnitProfilePage
         var series = years.Select(e => (e.Year, Unit: e.Find(code)!)).ToList();
         body.Append("<h3>").Append(E(t.T("Qua các năm", "Over the years"))).Append("</h3>\n<figure>")
             .Append(SiteCharts.Trend(t, t.T($"Điểm {indexName} của đơn vị qua các năm", $"{indexName} score over the years"), series))
-            .Append("</figure>\n<div class=\"scroll\"><table><caption>").Append(E(t.T($"{indexName}: điểm và thứ hạng qua các năm", $"{indexName}: score and rank by year")))
+            .Append("</figure>\n").Append(ScrollBox(t.T($"{indexName}: điểm và thứ hạng qua các năm", $"{indexName}: score and rank by year"))).Append("<table><caption>")
+            .Append(E(t.T($"{indexName}: điểm và thứ hạng qua các năm", $"{indexName}: score and rank by year")))
             .Append("</caption><thead><tr><th scope=\"col\" class=\"t\">").Append(t.T("Năm", "Year")).Append("</th><th scope=\"col\">").Append(t.T("Điểm", "Score"))
             .Append("</th><th scope=\"col\">").Append(t.T("Hạng", "Rank")).Append("</th><th scope=\"col\">").Append(t.T("Thay đổi điểm", "Points change"))
             .Append("</th><th scope=\"col\">").Append(t.T("Thay đổi bậc", "Places change")).Append("</th></tr></thead><tbody>\n");
@@ -133,16 +143,21 @@ public static class UnitProfilePage
                 : $"<td colspan=\"2\" class=\"t muted\">{E(Honest.NoMovement(t, edition, result))}</td>");
             body.Append("</tr>\n");
         }
-        body.Append("</tbody></table></div>\n");
+        body.Append("</tbody></table>").Append(ScrollBoxEnd).Append('\n');
 
-        Components(body, t, code, model, years, unit);
+        // The latest year that has components: a file may give only the total (the 2024 and 2025 tables often do).
+        var withFields = years.Select((e, i) => (Edition: e, Count: i + 1)).LastOrDefault(y => y.Edition.Find(code)!.Fields.Count > 0);
+        if (withFields.Edition is not null)
+        {
+            Components(body, t, code, model, [.. years.Take(withFields.Count)], withFields.Edition.Find(code)!);
+        }
         Peers(body, t, code, model, latest, unit, L);
         if (unit.Predecessors.Count > 0)
         {
             body.Append("<h3>").Append(t.T("Các tỉnh trước hợp nhất", "The provinces before the merger")).Append("</h3>\n<ul>");
             foreach (var p in unit.Predecessors)
             {
-                body.Append("<li><a href=\"").Append(L(SitePaths.Unit(p.UnitCode, t.Language))).Append("\">")
+                body.Append("<li><a href=\"").Append(L(SitePaths.Unit(model.PageOf(p.UnitCode, index.UnitKind, p.Year), t.Language))).Append("\">")
                     .Append(E(model.NameOf(p.UnitCode, index.UnitKind, t.Language, p.Year))).Append("</a>: ")
                     .Append(E(t.T($"năm {p.Year} đạt {t.Score(p.Score)} điểm, hạng {t.RankOf(p.Rank, p.Of)}", $"{p.Year}: {t.Score(p.Score)} points, rank {t.RankOf(p.Rank, p.Of)}"))).Append("</li>");
             }
@@ -161,8 +176,9 @@ public static class UnitProfilePage
         }
         var previous = years.Count > 1 && unit.LikeForLike && years[^2].Year == years[^1].Year - 1 ? years[^2].Find(code) : null;
         double? Change(string key) => previous is not null && previous.Fields.TryGetValue(key, out var before) ? unit.Fields[key].Score - before.Score : null;
-        body.Append("<h3>").Append(t.T("Các chỉ số thành phần", "Components")).Append("</h3>\n<div class=\"scroll\"><table><caption>")
-            .Append(E(t.T($"Năm {years[^1].Year}: điểm, điểm tối đa và thứ hạng của từng chỉ số thành phần", $"{years[^1].Year}: each component's score, maximum and rank")))
+        var caption = t.T($"Năm {years[^1].Year}: điểm, điểm tối đa và thứ hạng của từng chỉ số thành phần", $"{years[^1].Year}: each component's score, maximum and rank");
+        body.Append("<h3>").Append(t.T("Các chỉ số thành phần", "Components")).Append("</h3>\n").Append(ScrollBox(caption)).Append("<table><caption>")
+            .Append(E(caption))
             .Append("</caption><thead><tr><th scope=\"col\" class=\"t\">").Append(t.T("Chỉ số thành phần", "Component")).Append("</th><th scope=\"col\">")
             .Append(t.T("Điểm", "Score")).Append("</th><th scope=\"col\">").Append(t.T("Tối đa", "Maximum")).Append("</th><th scope=\"col\">")
             .Append(t.T("Hạng", "Rank")).Append("</th><th scope=\"col\">").Append(t.T("Cách dẫn đầu", "Behind the leader")).Append("</th><th scope=\"col\">")
@@ -176,7 +192,7 @@ public static class UnitProfilePage
                 .Append("</td><td class=\"num\">").Append(place.GapToLeader == 0 ? E(t.T("dẫn đầu", "leads")) : t.Change(-place.GapToLeader))
                 .Append("</td><td class=\"num\">").Append(change is { } c ? t.Change(c) : "–").Append("</td></tr>\n");
         }
-        body.Append("</tbody></table></div>\n");
+        body.Append("</tbody></table>").Append(ScrollBoxEnd).Append('\n');
 
         var changes = fields.Select(f => (Field: f, Change: Change(f.Key))).Where(c => c.Change is not null).Select(c => (c.Field, Change: c.Change!.Value)).ToList();
         var lines = new List<string>();
@@ -210,7 +226,7 @@ public static class UnitProfilePage
     {
         void Table(string heading, IReadOnlyList<UnitRanking> peers, Func<UnitRanking, Place> place)
         {
-            body.Append("<div><h3>").Append(E(heading)).Append("</h3>\n<div class=\"scroll\"><table><caption>").Append(E(heading)).Append(", ").Append(edition.Year)
+            body.Append("<div><h3>").Append(E(heading)).Append("</h3>\n").Append(ScrollBox($"{heading}, {edition.Year}")).Append("<table><caption>").Append(E(heading)).Append(", ").Append(edition.Year)
                 .Append("</caption><thead><tr><th scope=\"col\">").Append(t.T("Hạng", "Rank")).Append("</th><th scope=\"col\" class=\"t\">").Append(t.T("Đơn vị", "Unit"))
                 .Append("</th><th scope=\"col\">").Append(t.T("Điểm", "Score")).Append("</th><th scope=\"col\">").Append(t.T("Cả nước", "National")).Append("</th></tr></thead><tbody>");
             foreach (var peer in peers)
@@ -218,10 +234,10 @@ public static class UnitProfilePage
                 var self = peer.UnitCode == code;
                 var peerName = E(model.NameOf(peer.UnitCode, edition.Index.UnitKind, t.Language, edition.Year));
                 body.Append("<tr><td class=\"num\">").Append(Integer(place(peer).Rank)).Append("</td><td class=\"t\">")
-                    .Append(self ? $"<strong aria-current=\"page\">{peerName}</strong>" : $"<a href=\"{L(SitePaths.Unit(peer.UnitCode, t.Language))}\">{peerName}</a>")
+                    .Append(self ? $"<strong aria-current=\"page\">{peerName}</strong>" : $"<a href=\"{L(SitePaths.Unit(model.PageOf(peer.UnitCode, edition.Index.UnitKind, edition.Year), t.Language))}\">{peerName}</a>")
                     .Append("</td><td class=\"num\">").Append(t.Score(peer.Score)).Append("</td><td class=\"num\">").Append(Integer(peer.Rank)).Append("</td></tr>");
             }
-            body.Append("</tbody></table></div></div>\n");
+            body.Append("</tbody></table>").Append(ScrollBoxEnd).Append("</div>\n");
         }
         if (unit.Region is null && unit.CityGroup is null)
         {
