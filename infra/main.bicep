@@ -181,5 +181,6 @@ output AZURE_RESOURCE_GROUP string = rg.name
 output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
 output AZURE_FUNCTION_APP_URL string = functionApp.outputs.url
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output REPORTS_SITE_URL string = storage.outputs.webEndpoint
 output AZURE_EVENT_GRID_TOPIC_NAME string = eventGrid.outputs.name
 output DROPS_CONTAINER string = storage.outputs.dropsContainerName

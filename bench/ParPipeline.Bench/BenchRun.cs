@@ -41,7 +41,7 @@ public static class BenchRun
                     output = args[++i];
                     break;
                 default:
-                    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/ParPipeline.Bench -- [--size small|full] [--only parse,micro,write,drop,api,memory] [--out FILE]");
+                    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/ParPipeline.Bench -- [--size small|full] [--only parse,micro,write,drop,api,memory,site] [--out FILE]");
                     return 2;
             }
         }
@@ -77,7 +77,7 @@ public static class BenchRun
         {
             rows.Add(MicroParse(root, provincial, size));
         }
-        if (new[] { "write", "drop", "api", "memory" }.Any(wanted))
+        if (new[] { "write", "drop", "api", "memory", "site" }.Any(wanted))
         {
             Step("storage: Azurite (in memory) on free loopback ports");
             await using var azurite = await AzuriteServer.StartAsync(new AzuriteOptions(root, null, []), ct);
@@ -93,6 +93,10 @@ public static class BenchRun
             if (wanted("memory"))
             {
                 rows.AddRange(await MemoryAsync(storage, inputs, size, notes, ct));
+            }
+            if (wanted("site"))
+            {
+                rows.AddRange(await SiteAsync(root, size, ct));
             }
         }
         return new BenchReport(size.Name, startedAt, Math.Round(clock.Elapsed.TotalSeconds, 1), Machine.Current(), rows, notes);
@@ -146,6 +150,30 @@ public static class BenchRun
             rows.AddRange(await new ApiLoadBench(host).MeasureAsync($"api/rankings/PAR/{InputGenerator.Year}", size.ApiRate, size.ApiDuration, ct));
         }
         return rows;
+    }
+
+    private static async Task<IReadOnlyList<BenchRow>> SiteAsync(string root, BenchSize size, CancellationToken ct)
+    {
+        Step("site: the demo's reports site under Lighthouse, phone profile");
+        var account = new AzuriteAccount("benchsite", Convert.ToBase64String(RandomNumberGenerator.GetBytes(64)));
+        var folder = Directory.CreateTempSubdirectory("bench-site-").FullName;
+        try
+        {
+            // Its own account: the demo's drops must not meet the other parts' data.
+            await using var site = await AzuriteServer.StartAsync(new AzuriteOptions(root, null, [account]), ct);
+            await using var host = await LocalHost.StartAsync(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [PipelineStorageNames.Connection] = site.ConnectionString(account),
+                ["Local:HttpPort"] = "0",
+                ["Local:AdminKey"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+                ["Local:ReportsDirectory"] = folder,
+            }).Build(), logging => logging.ClearProviders(), ct);
+            return await new SiteSpeedBench(host, root).MeasureAsync(size == BenchSize.Small, ct);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     private static async Task<List<BenchRow>> MemoryAsync(string storage, InputGenerator inputs, BenchSize size, List<string> notes, CancellationToken ct)

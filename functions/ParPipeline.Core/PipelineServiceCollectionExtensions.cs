@@ -44,6 +44,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<IngestionService>();
         services.AddSingleton<DropSweeper>();
         services.AddSingleton<RankingService>();
+        services.AddOptions<ReportOptions>().Bind(configuration.GetSection(ReportOptions.Section));
         services.AddSingleton<ReportPublisher>();
         services.AddSingleton<RecomputeRedrive>();
 

@@ -102,6 +102,9 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       // Empty: read routes anonymous. Set it (azd env set API_READ_KEY ...) to make every read route but health want it.
       Api__ReadKey: apiReadKey
       Api__SnapshotRefresh: '00:00:00.200'
+      // The reports site: every report file is also written to $web, which the storage account's static website
+      // serves to readers without a key (infra/hooks/postdeploy.sh turns the website on: Bicep cannot).
+      Reports__WebContainer: '$web'
       // With local auth disabled on Application Insights this string holds no secret; the identity signs in.
       APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identityClientId}'

@@ -69,6 +69,8 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
 }
 
 output name string = account.name
+@description('The static website endpoint, where the reports site is read once the postdeploy hook has turned the website on.')
+output webEndpoint string = account.properties.primaryEndpoints.web
 output id string = account.id
 output dropsContainerName string = containers[0]
 output deploymentContainerName string = deploymentContainerName

@@ -1,9 +1,10 @@
-# azd postdeploy hook (Windows, PowerShell 7): the same as postdeploy.sh. Subscribes the IngestDrop blob trigger
+# azd postdeploy hook (Windows, PowerShell 7): the same as postdeploy.sh. Turns on the static website that serves
+# the reports site, and subscribes the IngestDrop blob trigger
 # (Event Grid source) to BlobCreated events of ministry-drops, after deployment, because the webhook needs the
 # app's blobs_extension system key. Safe to run twice: an existing subscription is updated in place, a missing one
 # created. Needs the Azure CLI, signed in (azd sets the AZURE_* variables from the deployment's outputs).
 $ErrorActionPreference = 'Stop'
-foreach ($name in 'AZURE_RESOURCE_GROUP', 'AZURE_FUNCTION_APP_NAME', 'AZURE_FUNCTION_APP_URL', 'AZURE_EVENT_GRID_TOPIC_NAME') {
+foreach ($name in 'AZURE_RESOURCE_GROUP', 'AZURE_FUNCTION_APP_NAME', 'AZURE_FUNCTION_APP_URL', 'AZURE_EVENT_GRID_TOPIC_NAME', 'AZURE_STORAGE_ACCOUNT_NAME') {
     if (-not [Environment]::GetEnvironmentVariable($name)) { throw "$name is not set: run through azd (azd up / azd deploy) or set the azd outputs." }
 }
 $group = $env:AZURE_RESOURCE_GROUP
@@ -11,6 +12,13 @@ $topic = $env:AZURE_EVENT_GRID_TOPIC_NAME
 $drops = if ($env:DROPS_CONTAINER) { $env:DROPS_CONTAINER } else { 'ministry-drops' }
 $functionName = 'IngestDrop'
 $subscriptionName = 'ingest-drops'
+
+# The reports site, as postdeploy.sh turns it on: index.html per folder, 404.html for what is not there.
+az storage blob service-properties update --account-name $env:AZURE_STORAGE_ACCOUNT_NAME --auth-mode login `
+    --static-website --index-document index.html --404-document 404.html --output none
+if ($LASTEXITCODE -ne 0) { throw "az storage blob service-properties update failed with exit code $LASTEXITCODE." }
+$site = az storage account show --name $env:AZURE_STORAGE_ACCOUNT_NAME --resource-group $group --query primaryEndpoints.web --output tsv
+Write-Host "Reports site (no key needed; filled by the first publication): $site"
 
 Write-Host "Waiting for the blobs_extension key of $($env:AZURE_FUNCTION_APP_NAME) ..."
 $key = ''

@@ -1,6 +1,7 @@
 #!/bin/sh
-# azd postdeploy hook: subscribe the IngestDrop blob trigger (Event Grid source) to BlobCreated events of
-# ministry-drops. It runs after deployment because the webhook needs the app's blobs_extension system key,
+# azd postdeploy hook: turn on the storage account's static website, which serves the reports site (the app writes
+# it to $web; Bicep cannot turn the website on), and subscribe the IngestDrop blob trigger (Event Grid source) to
+# BlobCreated events of ministry-drops. It runs after deployment because the webhook needs the app's blobs_extension system key,
 # which the Functions host creates only once the app is running. Safe to run twice: an existing subscription
 # is updated in place (endpoint, key and filters), a missing one created. Needs the Azure CLI, signed in (azd
 # sets the AZURE_* variables below from the deployment's outputs). infra/hooks/postdeploy.ps1 is the same for Windows.
@@ -10,9 +11,18 @@ set -eu
 : "${AZURE_FUNCTION_APP_NAME:?}"
 : "${AZURE_FUNCTION_APP_URL:?}"
 : "${AZURE_EVENT_GRID_TOPIC_NAME:?}"
+: "${AZURE_STORAGE_ACCOUNT_NAME:?}"
 DROPS_CONTAINER="${DROPS_CONTAINER:-ministry-drops}"
 FUNCTION_NAME="IngestDrop"
 SUBSCRIPTION_NAME="ingest-drops"
+
+# The reports site: index.html is each folder's page and 404.html the error page, as the local host serves it.
+# A data-plane call signed in as the deployer (shared keys are off): it needs the blobServices/write action, which
+# Owner, Contributor and Storage Account Contributor of the resource group hold.
+az storage blob service-properties update --account-name "$AZURE_STORAGE_ACCOUNT_NAME" --auth-mode login \
+  --static-website --index-document index.html --404-document 404.html --output none
+site=$(az storage account show --name "$AZURE_STORAGE_ACCOUNT_NAME" --resource-group "$AZURE_RESOURCE_GROUP" --query primaryEndpoints.web --output tsv)
+echo "Reports site (no key needed; filled by the first publication): ${site}"
 
 echo "Waiting for the blobs_extension key of ${AZURE_FUNCTION_APP_NAME} ..."
 key=""

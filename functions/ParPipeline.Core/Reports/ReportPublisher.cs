@@ -19,7 +19,8 @@ namespace ParPipeline.Reports;
 /// nothing new writes nothing.
 /// </summary>
 public sealed class ReportPublisher(
-    PublicationCatalog catalog, RankingStore rankings, IndexCatalog indices, Gazetteer gazetteer, BlobServiceClient blobs, ILogger<ReportPublisher> log)
+    PublicationCatalog catalog, RankingStore rankings, CriteriaStore criteria, IndexCatalog indices, Gazetteer gazetteer, BlobServiceClient blobs,
+    Microsoft.Extensions.Options.IOptions<ReportOptions> options, ILogger<ReportPublisher> log)
 {
     internal const string HashMetadata = "rankinghash";
 
@@ -28,6 +29,10 @@ public sealed class ReportPublisher(
     internal const string FormatMetadata = "reportformat";
 
     internal const string Format = "site-1";
+
+    /// <summary>The criteria annex version an edition's pages were drawn with: a new annex republishes the edition
+    /// even where the ranking did not change.</summary>
+    internal const string CriteriaMetadata = "criteriaversion";
 
     /// <summary>Site pages are small and many; writing a few at once keeps a publication to seconds.</summary>
     private const int ParallelUploads = 8;
@@ -82,7 +87,12 @@ public sealed class ReportPublisher(
                 SummaryNarrative.Vietnamese(index, indexYear.Year, table.Units)),
         };
         var folder = $"{indexYear.Index}/{indexYear.Year}";
-        var metadata = new Dictionary<string, string> { [HashMetadata] = version.RankingHash, [FormatMetadata] = Format };
+        var metadata = new Dictionary<string, string>
+        {
+            [HashMetadata] = version.RankingHash,
+            [FormatMetadata] = Format,
+            [CriteriaMetadata] = (await criteria.GetCurrentAsync(indexYear, ct))?.Version ?? "",
+        };
 
         var (header, rows) = SummaryTable.Build(summary.Units, index);
         var narratives = summary.Narratives.ToDictionary(n => n.UnitCode, StringComparer.Ordinal);
@@ -115,13 +125,38 @@ public sealed class ReportPublisher(
                 summaries[version.IndexYear] = published;
             }
         }
-        var editions = summaries.Values
-            .Select(s => indices.Find(s.Index) is { } index ? new Site.SiteEdition(index, s.Year, s.Units, s.Overview, s.Narratives) : null)
-            .OfType<Site.SiteEdition>();
+        var editions = new List<Site.SiteEdition>();
+        foreach (var summary in summaries.Values)
+        {
+            if (indices.Find(summary.Index) is { } index)
+            {
+                editions.Add(await WithCriteriaAsync(new Site.SiteEdition(index, summary.Year, summary.Units, summary.Overview, summary.Narratives), ct));
+            }
+        }
         var files = Site.SiteBuilder.Build(new Site.SiteModel(editions, gazetteer));
         await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = ParallelUploads, CancellationToken = ct }, async (file, token) =>
             await UploadAsync(file.Path, file.Content, file.ContentType, new Dictionary<string, string>(), token));
         log.LogInformation("Published the reports site: {Pages} files over {Editions} editions", files.Count, summaries.Count);
+    }
+
+    /// <summary>The edition with its current criteria annex ranked, read through the pointer so pages never mix versions.</summary>
+    private async Task<Site.SiteEdition> WithCriteriaAsync(Site.SiteEdition edition, CancellationToken ct)
+    {
+        var indexYear = new IndexYear(edition.Index.Code, edition.Year);
+        if (await criteria.GetCurrentAsync(indexYear, ct) is not { } current)
+        {
+            return edition;
+        }
+        if (current.Rows > Site.CriterionPlaces.MaxRows)
+        {
+            return edition with { CriteriaRows = current.Rows };
+        }
+        var rows = new List<Ingest.CriterionScore>((int)current.Rows);
+        await foreach (var row in criteria.ReadVersionAsync(indexYear, current.Version, ct))
+        {
+            rows.Add(row);
+        }
+        return edition with { CriteriaRows = rows.Count, Criteria = Site.CriterionPlaces.ByUnit(rows, edition.Index.Decimals, edition.Index.HigherIsBetter) };
     }
 
     private async Task<PublishedReport> MarkPublishedAsync(SummaryDocument summary, List<string> files, IDictionary<string, string> metadata, CancellationToken ct)
@@ -163,13 +198,17 @@ public sealed class ReportPublisher(
         })];
     }
 
+    /// <summary>The ranking hash the edition was published with; null when it never was, or when its pages were drawn
+    /// by another report format or with another criteria annex than the current one (so it must be published again).</summary>
     public async Task<string?> PublishedHashAsync(IndexYear indexYear, CancellationToken ct)
     {
         try
         {
             var properties = await Reports.GetBlobClient($"{indexYear.Index}/{indexYear.Year}/summary.json").GetPropertiesAsync(cancellationToken: ct);
-            return properties.Value.Metadata.TryGetValue(HashMetadata, out var hash) &&
-                properties.Value.Metadata.TryGetValue(FormatMetadata, out var format) && format == Format ? hash : null;
+            var metadata = properties.Value.Metadata;
+            var annex = (await criteria.GetCurrentAsync(indexYear, ct))?.Version ?? "";
+            return metadata.TryGetValue(HashMetadata, out var hash) && metadata.TryGetValue(FormatMetadata, out var format) && format == Format &&
+                metadata.TryGetValue(CriteriaMetadata, out var drawn) && drawn == annex ? hash : null;
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -179,11 +218,27 @@ public sealed class ReportPublisher(
 
     private async Task<string> UploadAsync(string name, byte[] content, string contentType, IDictionary<string, string> metadata, CancellationToken ct)
     {
-        await Reports.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(content), new BlobUploadOptions
+        var upload = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType }, Metadata = metadata };
+        if (options.Value.WebContainer is { Length: > 0 } web)
         {
-            HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
-            Metadata = metadata,
-        }, ct);
+            // The website copy first: summary.json, written last, still marks the publication complete in both.
+            await UploadWebAsync(blobs.GetBlobContainerClient(web), name, content, upload, ct);
+        }
+        await Reports.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(content), upload, ct);
         return $"{PipelineStorageNames.ReportsContainer}/{name}";
+    }
+
+    private async Task UploadWebAsync(BlobContainerClient web, string name, byte[] content, BlobUploadOptions upload, CancellationToken ct)
+    {
+        try
+        {
+            await web.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(content), upload, ct);
+        }
+        catch (RequestFailedException e) when (e.ErrorCode == "ContainerNotFound")
+        {
+            // Before the deploy hook turned the static website on, $web does not exist yet.
+            await web.CreateIfNotExistsAsync(cancellationToken: ct);
+            await web.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(content), upload, ct);
+        }
     }
 }

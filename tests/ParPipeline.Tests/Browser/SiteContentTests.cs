@@ -148,6 +148,12 @@ public sealed class SiteContentTests(SiteFixture site)
         Assert.Equal(["Da Nang", "Quang Nam"], merged.QuerySelectorAll("#par h3 + ul li a").Select(a => a.TextContent));
         Assert.Equal("merged in 2025, not comparable with the year before", merged.QuerySelectorAll("#par .facts li").Last().LastChild!.TextContent);
 
+        // The 2023 criteria annex, ranked criterion by criterion, in natural order. Đà Nẵng (48): 0.5 + (336 + 3i) % 10 / 4.
+        var criteria = daNang.QuerySelectorAll("#par table").Single(t => t.QuerySelector("caption")!.TextContent == "2023: score and rank on each criterion");
+        Assert.Equal(["1.1", "1.2", "1.10"], criteria.QuerySelectorAll("tbody tr td:first-child").Select(c => c.TextContent));
+        Assert.Equal(["1.1", "2.75", "1 of 63", "2.75", "leads"], criteria.QuerySelectorAll("tbody tr")[0].Children.Select(c => c.TextContent));
+        Assert.DoesNotContain(Page("units/48-2025.en.html").QuerySelectorAll("#par table caption"), c => c.TextContent.Contains("criterion", StringComparison.Ordinal));
+
         var quangNam = Page("units/49.html");
         Assert.Equal("Từ ngày 01/07/2025 thuộc Đà Nẵng.", quangNam.QuerySelector("p.note")!.TextContent);
         Assert.Equal("48-2025.html", quangNam.QuerySelector("p.note a")!.GetAttribute("href"));

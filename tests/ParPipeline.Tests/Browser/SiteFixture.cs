@@ -60,6 +60,17 @@ public sealed class SiteFixture : IAsyncLifetime
             await ingestion.IngestAsync($"PAR/{year}/par-{year}.csv", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv)), CancellationToken.None);
             await _host.Services.GetRequiredService<RankingService>().RecomputeAsync(new RecomputeRequest("PAR", year), CancellationToken.None);
         }
+        // A criteria annex for PAR 2023: three criteria per province, 1.10 after 1.2 in their natural order.
+        var annex = new System.Text.StringBuilder("Tỉnh;Năm;Tiêu chí;Điểm\n");
+        foreach (var (unit, _) in ProvinceTable.Scores(2023))
+        {
+            foreach (var (criterion, i) in new[] { ("1.1", 1), ("1.2", 2), ("1.10", 3) })
+            {
+                var value = Math.Round(0.5 + (int.Parse(unit.Code, CultureInfo.InvariantCulture) * 7 + i * 3) % 10 / 4.0, 2);
+                annex.Append(unit.NameVi).Append(";2023;").Append(criterion).Append(';').Append(value.ToString("0.00", CultureInfo.InvariantCulture).Replace('.', ',')).Append('\n');
+            }
+        }
+        await ingestion.IngestAsync("PAR/2023/criteria-2023.csv", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(annex.ToString())), CancellationToken.None);
         await _host.Services.GetRequiredService<ReportPublisher>().PublishChangedAsync(CancellationToken.None);
         await _host.Services.GetRequiredService<ReportMirror>().MirrorAsync(CancellationToken.None);
 

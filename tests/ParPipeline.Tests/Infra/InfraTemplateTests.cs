@@ -218,7 +218,7 @@ public sealed class InfraTemplateTests
             .Where(t => t.GetField("Section", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)?.IsLiteral == true)
             .SelectMany(t => t.GetProperties().Where(p => p.CanWrite).Select(p => $"{t.GetField("Section")!.GetRawConstantValue()}__{p.Name}"))
             .ToList();
-        Assert.Equal(6, bound.Count);
+        Assert.Equal(7, bound.Count);
         Assert.All(bound, setting => Assert.Contains(setting, AppSettingNames.All));
     }
 
@@ -255,6 +255,28 @@ public sealed class InfraTemplateTests
         Assert.Contains("host: function", azureYaml, StringComparison.Ordinal);
         Assert.Contains("run: ./infra/hooks/postdeploy.sh", azureYaml, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(RepositoryPaths.Root, "infra", "main.parameters.json")));
+    }
+
+    [Fact]
+    public async Task The_reports_site_is_written_to_the_static_website_which_both_hooks_turn_on_and_print()
+    {
+        // Bicep cannot turn a static website on (Azure/bicep#18461, azure-resource-manager-schemas#2063): the hooks do,
+        // with the index and error documents the local host serves alike.
+        var resources = await ResourcesAsync();
+        var settings = Assert.Single(OfType(resources, "Microsoft.Web/sites/config"), c => ((string?)c["name"])!.Contains("appsettings", StringComparison.Ordinal));
+        Assert.Equal("$web", (string?)settings["properties"]!["Reports__WebContainer"]);
+        var (_, _, template) = await Build.Value;
+        Assert.NotNull(template!["outputs"]!["REPORTS_SITE_URL"]);
+        foreach (var (file, line) in new[] { ("postdeploy.sh", "--static-website --index-document index.html --404-document 404.html"), ("postdeploy.ps1", "--static-website --index-document index.html --404-document 404.html") })
+        {
+            var hook = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "infra", "hooks", file));
+            Assert.Contains("az storage blob service-properties update", hook, StringComparison.Ordinal);
+            Assert.Contains(line, hook, StringComparison.Ordinal);
+            Assert.Contains("--auth-mode login", hook, StringComparison.Ordinal);
+            Assert.Contains("--query primaryEndpoints.web", hook, StringComparison.Ordinal);
+            Assert.Contains("Reports site", hook, StringComparison.Ordinal);
+        }
+        Assert.True(File.Exists(Path.Combine(RepositoryPaths.Root, "functions", "ParPipeline.Core", "Reports", "Site", "NotFoundPage.cs")));
     }
 
     [Fact]

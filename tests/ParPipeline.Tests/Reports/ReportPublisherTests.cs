@@ -126,6 +126,57 @@ public sealed class ReportPublisherTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task With_a_web_container_set_as_in_Azure_every_report_file_is_also_in_the_static_website_container()
+    {
+        // infra/app/function-app.bicep sets Reports__WebContainer to $web, the container a static website serves.
+        await using var services = await azurite.NewPipelineAsync(new Dictionary<string, string?> { ["Reports:WebContainer"] = "$web" });
+        await PipelineSteps.PublishPar2023WithMovementAsync(services);
+        var blobs = services.GetRequiredService<BlobServiceClient>();
+        async Task<Dictionary<string, string>> ContentsAsync(string container)
+        {
+            var contents = new Dictionary<string, string>(StringComparer.Ordinal);
+            await foreach (var blob in blobs.GetBlobContainerClient(container).GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, null, CancellationToken.None))
+            {
+                contents[blob.Name] = Convert.ToBase64String(blob.Properties.ContentHash) + " " + blob.Properties.ContentType;
+            }
+            return contents;
+        }
+
+        var reports = await ContentsAsync(PipelineStorageNames.ReportsContainer);
+        Assert.Equal(reports, await ContentsAsync("$web"));
+        Assert.Equal("text/html; charset=utf-8", reports["index.html"].Split(' ', 2)[1]);
+        Assert.Contains("PAR/2023/summary.vi.csv", reports.Keys);
+    }
+
+    [Fact]
+    public async Task A_criteria_annex_ingested_after_publication_republishes_its_edition_with_the_criteria_on_the_unit_pages()
+    {
+        await using var services = await azurite.NewPipelineAsync();
+        await services.GetRequiredService<IngestionService>().IngestAsync(Samples.Par2023, Samples.Open(Samples.Par2023), CancellationToken.None);
+        await services.GetRequiredService<RankingService>().RecomputeAsync(new RecomputeRequest("PAR", 2023), CancellationToken.None);
+        var publisher = services.GetRequiredService<ReportPublisher>();
+        Assert.Single(await publisher.PublishChangedAsync(CancellationToken.None));
+        var page = services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(PipelineStorageNames.ReportsContainer).GetBlobClient("units/48.en.html");
+        Assert.DoesNotContain("on each criterion", (await page.DownloadContentAsync()).Value.Content.ToString(), StringComparison.Ordinal);
+        Assert.Empty(await publisher.PublishChangedAsync(CancellationToken.None));
+
+        var annex = new System.Text.StringBuilder("Tỉnh;Năm;Tiêu chí;Điểm\n");
+        foreach (var (unit, _) in ProvinceTable.Scores(2023))
+        {
+            annex.Append(unit.NameVi).Append(";2023;1.1;").Append(unit.Code == "48" ? "2,50" : "1,00").Append('\n');
+        }
+        var outcome = await services.GetRequiredService<IngestionService>().IngestAsync("PAR/2023/criteria.csv", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(annex.ToString())), CancellationToken.None);
+        Assert.Equal(IngestStatus.Ingested, outcome.Status);
+
+        var republished = Assert.Single(await publisher.PublishChangedAsync(CancellationToken.None));
+        Assert.Equal(new IndexYear("PAR", 2023), republished.IndexYear);
+        var html = (await page.DownloadContentAsync()).Value.Content.ToString();
+        Assert.Contains("<caption>2023: score and rank on each criterion</caption>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><td class=\"t\">1.1</td><td class=\"num\">2.50</td><td class=\"num\">1 of 63</td><td class=\"num\">2.50</td><td class=\"num\">leads</td></tr>", html, StringComparison.Ordinal);
+        Assert.Empty(await publisher.PublishChangedAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_run_that_failed_before_finishing_is_caught_up_by_the_next_run()
     {
         await using var services = await azurite.NewPipelineAsync();

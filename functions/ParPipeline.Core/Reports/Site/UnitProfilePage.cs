@@ -151,6 +151,7 @@ public static class UnitProfilePage
         {
             Components(body, t, code, model, [.. years.Take(withFields.Count)], withFields.Edition.Find(code)!);
         }
+        Criteria(body, t, code, years);
         Peers(body, t, code, model, latest, unit, L);
         if (unit.Predecessors.Count > 0)
         {
@@ -220,6 +221,42 @@ public static class UnitProfilePage
         {
             body.Append("<ul>").AppendJoin("", lines.Select(l => $"<li>{E(l)}</li>")).Append("</ul>\n");
         }
+    }
+
+    /// <summary>The unit's criterion scores from the latest year with an annex; nothing when no annex was ingested.</summary>
+    private static void Criteria(StringBuilder body, SiteText t, string code, IReadOnlyList<SiteEdition> years)
+    {
+        var edition = years.LastOrDefault(e => e.CriteriaRows > 0);
+        if (edition is null)
+        {
+            return;
+        }
+        body.Append("<h3>").Append(t.T("Các tiêu chí", "Criteria")).Append("</h3>\n");
+        if (edition.Criteria is null)
+        {
+            body.Append("<p class=\"note\">").Append(E(t.T(
+                $"Phụ lục tiêu chí năm {edition.Year} có {edition.CriteriaRows:N0} dòng, quá lớn để hiển thị trên trang.",
+                $"The {edition.Year} criteria annex has {edition.CriteriaRows:N0} rows, too many to show on a page."))).Append("</p>\n");
+            return;
+        }
+        if (!edition.Criteria.TryGetValue(code, out var criteria) || criteria.Count == 0)
+        {
+            body.Append("<p class=\"note\">").Append(E(t.T($"Phụ lục tiêu chí năm {edition.Year} không có đơn vị này.", $"The {edition.Year} criteria annex does not list this unit."))).Append("</p>\n");
+            return;
+        }
+        var caption = t.T($"Năm {edition.Year}: điểm và thứ hạng theo từng tiêu chí", $"{edition.Year}: score and rank on each criterion");
+        body.Append(ScrollBox(caption)).Append("<table><caption>").Append(E(caption)).Append("</caption><thead><tr><th scope=\"col\" class=\"t\">")
+            .Append(t.T("Tiêu chí", "Criterion")).Append("</th><th scope=\"col\">").Append(t.T("Điểm", "Score")).Append("</th><th scope=\"col\">")
+            .Append(t.T("Hạng", "Rank")).Append("</th><th scope=\"col\">").Append(t.T("Điểm cao nhất", "Best score")).Append("</th><th scope=\"col\">")
+            .Append(t.T("Cách dẫn đầu", "Behind the leader")).Append("</th></tr></thead><tbody>\n");
+        foreach (var c in criteria)
+        {
+            var gap = Math.Abs(c.LeaderScore - c.Score);
+            body.Append("<tr><td class=\"t\">").Append(E(c.Criterion)).Append("</td><td class=\"num\">").Append(t.Score(c.Score)).Append("</td><td class=\"num\">")
+                .Append(E(t.RankOf(c.Rank, c.Of))).Append("</td><td class=\"num\">").Append(t.Score(c.LeaderScore)).Append("</td><td class=\"num\">")
+                .Append(c.Rank == 1 ? E(t.T("dẫn đầu", "leads")) : t.Change(-gap)).Append("</td></tr>\n");
+        }
+        body.Append("</tbody></table>").Append(ScrollBoxEnd).Append('\n');
     }
 
     private static void Peers(StringBuilder body, SiteText t, string code, SiteModel model, SiteEdition edition, UnitRanking unit, Func<string, string> L)
