@@ -9,7 +9,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ParPipeline.Bench.Inputs;
+using ParPipeline.TestInputs;
 using ParPipeline.Indices;
 using ParPipeline.Local;
 using ParPipeline.Local.Azurite;

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
-using ParPipeline.Bench.Inputs;
+using ParPipeline.TestInputs;
 using ParPipeline.Ingest;
 using ParPipeline.Local;
 using ParPipeline.Ranking;

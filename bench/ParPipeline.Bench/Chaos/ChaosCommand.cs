@@ -1,3 +1,4 @@
+using ParPipeline.TestInputs.Chaos;
 using System.Globalization;
 using System.Text.Json;
 using ParPipeline.Local;

@@ -1,4 +1,4 @@
-using ParPipeline.Bench.Chaos;
+using ParPipeline.TestInputs.Chaos;
 using ParPipeline.Tests.Infrastructure;
 using Xunit.Abstractions;
 

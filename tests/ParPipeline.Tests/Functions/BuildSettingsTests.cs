@@ -33,6 +33,23 @@ public sealed class BuildSettingsTests
         Assert.Equal("3.6.0", pinned["ExcelDataReader"]);
     }
 
+    /// <summary>Who may reference whom (ARCHITECTURE.md): Core knows no trigger host; the hosts know Core; the shared
+    /// test inputs know Core and the local host; the tests and the bench know those, and never each other.</summary>
+    [Theory]
+    [InlineData("functions/ParPipeline.Core/ParPipeline.Core.csproj", new string[0])]
+    [InlineData("functions/ParPipeline.Functions/ParPipeline.Functions.csproj", new[] { "ParPipeline.Core" })]
+    [InlineData("functions/ParPipeline.Local/ParPipeline.Local.csproj", new[] { "ParPipeline.Core" })]
+    [InlineData("tests/ParPipeline.TestInputs/ParPipeline.TestInputs.csproj", new[] { "ParPipeline.Core", "ParPipeline.Local" })]
+    [InlineData("tests/ParPipeline.Tests/ParPipeline.Tests.csproj", new[] { "ParPipeline.Core", "ParPipeline.Functions", "ParPipeline.Local", "ParPipeline.TestInputs" })]
+    [InlineData("bench/ParPipeline.Bench/ParPipeline.Bench.csproj", new[] { "ParPipeline.Core", "ParPipeline.Local", "ParPipeline.TestInputs" })]
+    public void Each_project_references_only_the_projects_its_layer_may_know(string project, string[] allowed)
+    {
+        var references = XDocument.Load(Path.Combine(RepositoryPaths.Root, project)).Descendants("ProjectReference")
+            .Select(r => Path.GetFileNameWithoutExtension(((string)r.Attribute("Include")!).Replace('\\', '/')))
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(allowed, references);
+    }
+
     [Fact]
     public void Builds_are_net10_nullable_and_warnings_are_errors_except_NU1603()
     {

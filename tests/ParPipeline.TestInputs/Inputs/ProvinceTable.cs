@@ -1,6 +1,6 @@
 using ParPipeline.Units;
 
-namespace ParPipeline.Bench.Inputs;
+namespace ParPipeline.TestInputs;
 
 /// <summary>Complete province tables for tests: every unit of the year once, with simple made-up scores.</summary>
 public static class ProvinceTable

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace ParPipeline.Bench.Inputs;
+namespace ParPipeline.TestInputs;
 
 /// <summary>
 /// Writes an Excel 95 (BIFF5) workbook: one sheet of text and numbers in a "Book" stream of an OLE compound file,

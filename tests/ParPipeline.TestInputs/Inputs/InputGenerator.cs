@@ -3,7 +3,7 @@ using System.Text;
 using MiniExcelLibs;
 using ParPipeline.Units;
 
-namespace ParPipeline.Bench.Inputs;
+namespace ParPipeline.TestInputs;
 
 /// <summary>
 /// The benchmark's inputs, the same bytes every run (fixed seeds): a provincial year of 63 rows and

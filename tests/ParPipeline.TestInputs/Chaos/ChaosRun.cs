@@ -7,14 +7,14 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using ParPipeline.Bench.Inputs;
+using ParPipeline.TestInputs;
 using ParPipeline.Indices;
 using ParPipeline.Local.Azurite;
 using ParPipeline.Ranking;
 using ParPipeline.Storage;
 using ParPipeline.Units;
 
-namespace ParPipeline.Bench.Chaos;
+namespace ParPipeline.TestInputs.Chaos;
 
 /// <param name="Drops">How many files are dropped: 30% malformed, 20% exact copies of earlier drops, the rest
 /// provincial years, several of them corrected versions of PAR 2023.</param>

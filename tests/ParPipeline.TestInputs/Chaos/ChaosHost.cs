@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
-namespace ParPipeline.Bench.Chaos;
+namespace ParPipeline.TestInputs.Chaos;
 
 /// <summary>
 /// The local host as its own process (<c>serve</c>), so it can be killed as a machine would lose it: SIGKILL, no
@@ -33,9 +33,16 @@ public sealed class ChaosHost : IAsyncDisposable
 
     public string Errors { get { lock (_errors) { return _errors.ToString(); } } }
 
+    /// <summary>The configuration this library was built in, which is the local host's beside it.</summary>
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
+
     public static async Task<ChaosHost> StartAsync(string root, string storage, int port, string dataDirectory, double faultRate, int faultSeed, CancellationToken ct)
     {
-        var dll = Path.Combine(root, "functions", "ParPipeline.Local", "bin", Machine.Current().Configuration, "net10.0", "ParPipeline.Local.dll");
+        var dll = Path.Combine(root, "functions", "ParPipeline.Local", "bin", Configuration, "net10.0", "ParPipeline.Local.dll");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,

@@ -1,4 +1,4 @@
-namespace ParPipeline.Bench.Inputs;
+namespace ParPipeline.TestInputs;
 
 /// <summary>Where a rejection must point: the file as a whole, a sheet (and column), or a cell (sheet, row, column).</summary>
 public enum ProblemPlace

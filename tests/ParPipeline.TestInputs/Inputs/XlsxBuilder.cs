@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.Security;
 using System.Text;
 
-namespace ParPipeline.Bench.Inputs;
+namespace ParPipeline.TestInputs;
 
 /// <summary>
 /// Writes small xlsx workbooks in code (sheets, rows, merged ranges), so a test shows the very cells it

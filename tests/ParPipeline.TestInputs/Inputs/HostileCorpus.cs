@@ -4,7 +4,7 @@ using System.Text;
 using ParPipeline.Ingest;
 using ParPipeline.Units;
 
-namespace ParPipeline.Bench.Inputs;
+namespace ParPipeline.TestInputs;
 
 /// <summary>
 /// Hostile and broken drops, made in code from a seed (nothing binary to trust in the repository): damaged and
