@@ -20,7 +20,7 @@ public sealed record LocalCommand(string Verb, bool Once, int? Port)
           --once       (demo) exit after the demo instead of serving
           --port N     HTTP port on 127.0.0.1 (default 7071; 0 picks a free one)
 
-        Settings come from environment variables (README, "Settings"); with no PipelineStorage the host starts
+        Settings come from environment variables (docs/operating.md, "Settings"); with no PipelineStorage the host starts
         Azurite itself, data under .local/azurite.
         """;
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the bundled sample ministry spreadsheets (samples/{INDEX}/{YEAR}/...).
 
-Published values come from shared/reference/par_sipas_results_partial.csv (each row there names its source);
+Published values come from docs/sources/par_sipas_results_partial.csv (each row there names its source);
 no source gives a complete 63-province table, so every other unit's score is SYNTHETIC: placed at a free
 rank and interpolated between the published neighbours, so that every published rank still holds.
 Run: python3 samples/tools/make_samples.py  (standard library only; deterministic).
@@ -44,7 +44,7 @@ def provinces():
 
 
 # Published facts beyond single ranks: Đà Nẵng was "first among 14 provinces and cities in the north-central and
-# central coastal region" in PAR 2023 (shared/reference: cadn.com.vn), so no synthetic unit of that region may
+# central coastal region" in PAR 2023 (docs/sources: cadn.com.vn), so no synthetic unit of that region may
 # be placed above its 12th place.
 REGION_FIRST = {("PAR", 2023): ("48", 12)}
 

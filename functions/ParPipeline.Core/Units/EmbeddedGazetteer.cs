@@ -23,7 +23,7 @@ internal static class EmbeddedGazetteer
             var seat = before.Single(u => u.Code == code);
             var namesake = before.FirstOrDefault(u => Gazetteer.NameKey(u.NameVi) == Gazetteer.NameKey(nameVi));
             var predecessors = group.Select(r => r["gso_code_pre2025"]).Order(StringComparer.Ordinal).ToList();
-            // Huế became the sixth centrally governed city on 2025-01-01 (shared/reference/README.md).
+            // Huế became the sixth centrally governed city on 2025-01-01 (docs/sources/README.md).
             var city = (namesake ?? seat).CentrallyGoverned || code == "46";
             // A unit named anew (Huế) gets its name without diacritics in English.
             var nameEn = namesake?.NameEn ?? Ascii(nameVi);

@@ -24,7 +24,7 @@ public sealed class RankingServiceTests(AzuriteFixture azurite)
         Assert.NotNull(table);
         Assert.Equal(ingested.Sha256, table.ScoreVersion);
         string Place(string code) => table.Units.Single(u => u.UnitCode == code) is var u ? $"{u.UnitName} {u.Rank}/{u.Of} {u.Score.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)}" : "";
-        // Published places (shared/reference/par_sipas_results_partial.csv).
+        // Published places (docs/sources/par_sipas_results_partial.csv).
         Assert.Equal("Quảng Ninh 1/63 92.18", Place("22"));
         Assert.Equal("Hải Phòng 2/63 91.87", Place("31"));
         Assert.Equal("Ninh Bình 11/63 88.72", Place("37"));
