@@ -98,7 +98,8 @@ public static class UnitProfilePage
         body.Append("<section id=\"").Append(E(id)).Append("\">\n<h2>").Append(E(indexName)).Append("</h2>\n");
         body.Append("<ul class=\"facts\">")
             .Append("<li>").Append(E(t.T($"Điểm năm {latest.Year}", $"Score {latest.Year}"))).Append("<b>").Append(t.Score(unit.Score)).Append("</b>")
-            .Append("<a href=\"").Append(L(SitePaths.Edition(index.Code, latest.Year, t.Language))).Append("\">").Append(E(t.T("bảng xếp hạng", "full ranking"))).Append("</a></li>")
+            .Append("<a href=\"").Append(L(SitePaths.Edition(index.Code, latest.Year, t.Language))).Append("\">").Append(E(t.T("bảng xếp hạng", "full ranking"))).Append("</a> · ")
+            .Append("<a href=\"").Append(L(SitePaths.Download(index.Code, latest.Year, $"units/{code}.json"))).Append("\" download>JSON</a></li>")
             .Append("<li>").Append(t.T("Cả nước", "National rank")).Append("<b>").Append(E(t.RankOf(unit.Rank, unit.Of))).Append("</b></li>");
         if (unit.Region is { } region)
         {
