@@ -119,9 +119,16 @@ public sealed class WorkbookParser(Gazetteer gazetteer, IndexCatalog catalog)
         }
         if (problems.Count > MaxProblems)
         {
-            var more = problems.Count - MaxProblems;
-            problems = [.. problems.Take(MaxProblems), new IngestProblem(null, null, null, ProblemCodes.TooManyProblems,
-                $"{more:N0} more problems are not listed.", $"Còn {more:N0} lỗi khác không được liệt kê.")];
+            // A sheet reader that gave up says where; the rows after it were never checked, so "N more" would
+            // under-count them: say where reading stopped instead.
+            var stop = problems.FirstOrDefault(p => p.Code == ProblemCodes.TooManyProblems);
+            var more = problems.Count(p => p.Code != ProblemCodes.TooManyProblems) - MaxProblems;
+            problems = [.. problems.Where(p => p.Code != ProblemCodes.TooManyProblems).Take(MaxProblems), stop is { Row: { } row }
+                ? new IngestProblem(stop.Sheet, row, null, ProblemCodes.TooManyProblems,
+                    $"More than {MaxProblems:N0} problems: reading stopped at row {row} of '{stop.Sheet}', and the rows after it were not checked. Fix the problems listed and drop the file again.",
+                    $"Có hơn {MaxProblems:N0} lỗi: dừng đọc tại dòng {row} của trang '{stop.Sheet}', các dòng sau chưa được kiểm tra. Sửa các lỗi đã liệt kê rồi gửi lại tệp.")
+                : new IngestProblem(null, null, null, ProblemCodes.TooManyProblems,
+                    $"{more:N0} more problems are not listed.", $"Còn {more:N0} lỗi khác không được liệt kê.")];
         }
         return problems.Count > 0 ? new ParsedWorkbook([], problems) : new ParsedWorkbook(tables, []);
     }

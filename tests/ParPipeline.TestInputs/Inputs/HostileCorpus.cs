@@ -87,7 +87,7 @@ public static class HostileCorpus
                 [ProblemCodes.ScoreOutOfRange], ProblemPlace.Cell, "a satisfaction over 100%", index: "SIPAS"),
             Text("merged-2025.csv", ProvinceTable.Csv(Par, year: 2025, edit: (u, s) => u.Code == "48" ? $"Quảng Nam,{Num(s)}" : $"{u.NameVi},{Num(s)}"),
                 [ProblemCodes.UnknownUnit], ProblemPlace.Cell, "a province merged away in 2025", year: 2025),
-            Text("province-as-ministry.csv", "Bộ, ngành,Chỉ số CCHC\n" + string.Concat(ProvinceTable.Gazetteer.UnitsFor(UnitKind.Ministry, 2023)
+            Text("province-as-ministry.csv", "\"Bộ, ngành\",Chỉ số CCHC\n" + string.Concat(ProvinceTable.Gazetteer.UnitsFor(UnitKind.Ministry, 2023)
                 .Select((m, i) => $"\"{(i == 0 ? "Hà Nội" : m.NameVi)}\",{Num(80 + i * 0.5)}\n")), [ProblemCodes.UnknownUnit], ProblemPlace.Cell, "a province in the ministries' index", index: "PAR-MINISTRIES"),
 
             // Long format

@@ -59,24 +59,44 @@ public sealed class HostileFileTests(AzuriteFixture azurite)
         var outcome = await services.GetRequiredService<IngestionService>().IngestAsync(file.Name, new MemoryStream(file.Bytes), CancellationToken.None);
 
         Assert.Equal(IngestStatus.Rejected, outcome.Status);
-        var first = outcome.Problems[0];
-        Assert.True(file.Codes.Contains(first.Code), $"{what}: {first}");
-        Assert.False(string.IsNullOrWhiteSpace(first.Message));
-        switch (file.Place)
+        Assert.NotEmpty(outcome.Problems);
+        // Every problem, not the first alone: a code the corpus expects, a message in both languages, its place.
+        // A file with more problems than are listed ends with one TOO_MANY_PROBLEMS, which says so for the whole file.
+        var listed = outcome.Problems.Count > 1 && outcome.Problems[^1].Code == ProblemCodes.TooManyProblems ? outcome.Problems.Count - 1 : outcome.Problems.Count;
+        Assert.DoesNotContain(outcome.Problems.Take(listed), p => p.Code == ProblemCodes.TooManyProblems);
+        if (what == "3,000 bad rows")
         {
-            case ProblemPlace.Cell:
-                Assert.True(first is { Sheet: not null, Row: not null, Column: not null }, $"{what}: {first} names no cell");
-                break;
-            case ProblemPlace.Sheet:
-                Assert.True(first.Sheet is not null, $"{what}: {first} names no sheet");
-                break;
+            // 1,001 problems read (rows 2 to 1002), then reading stopped at row 1003: the 1,998 rows after were never checked.
+            Assert.Equal(1_000, listed);
+            var stop = outcome.Problems[^1];
+            Assert.Equal((ProblemCodes.TooManyProblems, 1003), (stop.Code, stop.Row));
+            Assert.Equal($"More than 1,000 problems: reading stopped at row 1003 of '{stop.Sheet}', and the rows after it were not checked. Fix the problems listed and drop the file again.", stop.Message);
+            Assert.StartsWith("Có hơn 1,000 lỗi: dừng đọc tại dòng 1003", stop.MessageVi, StringComparison.Ordinal);
+        }
+        foreach (var problem in outcome.Problems.Take(listed))
+        {
+            Assert.True(file.Codes.Contains(problem.Code), $"{what}: {problem}");
+            Assert.False(string.IsNullOrWhiteSpace(problem.Message), $"{what}: {problem} has no English message");
+            Assert.False(string.IsNullOrWhiteSpace(problem.MessageVi), $"{what}: {problem} has no Vietnamese message");
+            Assert.NotEqual(problem.Message, problem.MessageVi);
+            switch (file.Place)
+            {
+                case ProblemPlace.Cell:
+                    Assert.True(problem is { Sheet: not null, Row: not null, Column: not null }, $"{what}: {problem} names no cell");
+                    break;
+                case ProblemPlace.Sheet:
+                    Assert.True(problem.Sheet is not null, $"{what}: {problem} names no sheet");
+                    break;
+            }
         }
 
-        // The error report names the file and every problem with its place, beside the quarantined original.
+        // The error report names the file and every problem with its place and both texts, beside the quarantined original.
         var quarantine = services.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>().GetBlobContainerClient(PipelineStorageNames.QuarantineContainer);
         var report = JsonDocument.Parse((await quarantine.GetBlobClient($"{outcome.Sha256}.errors.json").DownloadContentAsync()).Value.Content.ToString()).RootElement;
         Assert.Equal(file.Name, report.GetProperty("file").GetString());
-        Assert.Equal(first.Code, report.GetProperty("problems")[0].GetProperty("code").GetString());
+        string? Text(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? v.ToString() : null;
+        Assert.Equal(outcome.Problems.Select(p => (p.Code, p.Sheet, p.Row?.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Column, p.Message, p.MessageVi)),
+            report.GetProperty("problems").EnumerateArray().Select(e => (Text(e, "code")!, Text(e, "sheet"), Text(e, "row"), Text(e, "column"), Text(e, "message")!, Text(e, "messageVi")!)));
 
         // Nothing half-written: no score row of any index-year.
         var scores = services.GetRequiredService<TableServiceClient>().GetTableClient(PipelineStorageNames.ScoresTable);
