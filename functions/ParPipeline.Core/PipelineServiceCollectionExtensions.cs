@@ -24,7 +24,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.Section));
 
         services.AddSingleton(_ => Gazetteer.LoadEmbedded());
-        services.AddSingleton(_ => IndexCatalog.LoadEmbedded());
+        services.AddOptions<IndexOptions>().Bind(configuration.GetSection(IndexOptions.Section));
+        services.AddSingleton(provider => IndexCatalog.Load(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<IndexOptions>>().Value.DefinitionsDirectory));
 
         services.AddSingleton<StorageProvisioner>();
         services.AddSingleton<ScoreStore>();

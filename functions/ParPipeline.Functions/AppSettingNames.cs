@@ -29,6 +29,8 @@ public static class AppSettingNames
         $"{Api.ApiOptions.Section}__{nameof(Api.ApiOptions.AllowedOrigins)}",
         $"{Api.ApiOptions.Section}__{nameof(Api.ApiOptions.ReadKey)}",
         $"{Api.ApiOptions.Section}__{nameof(Api.ApiOptions.SnapshotRefresh)}",
+        // A folder of index definitions read beside the embedded ones (empty: the embedded ones alone).
+        $"{Indices.IndexOptions.Section}__{nameof(Indices.IndexOptions.DefinitionsDirectory)}",
         // The reports site: every report file also goes to the static website's $web container.
         $"{Reports.ReportOptions.Section}__{nameof(Reports.ReportOptions.WebContainer)}",
         "APPLICATIONINSIGHTS_CONNECTION_STRING",

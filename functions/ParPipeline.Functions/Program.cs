@@ -17,4 +17,8 @@ builder.Services.AddParPipeline(builder.Configuration);
 
 WorkerLogging.Configure(builder.Logging);
 
-builder.Build().Run();
+var app = builder.Build();
+// A bad index definition file (Indices__DefinitionsDirectory) stops the worker at start, named by file and field,
+// rather than failing the first drop of every index.
+app.Services.GetRequiredService<ParPipeline.Indices.IndexCatalog>();
+app.Run();

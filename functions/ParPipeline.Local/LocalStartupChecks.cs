@@ -30,6 +30,16 @@ internal static class LocalStartupChecks
 
     public static async Task ProvisionAsync(IServiceProvider services, TimeSpan timeout, CancellationToken ct)
     {
+        // A bad index definition file stops the host here, named by file and field, not at the first drop.
+        try
+        {
+            services.GetRequiredService<ParPipeline.Indices.IndexCatalog>();
+        }
+        catch (ParPipeline.Indices.IndexDefinitionException e)
+        {
+            throw new LocalStartupException(e.Message, e);
+        }
+
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
         limit.CancelAfter(timeout);
         var where = services.GetRequiredService<IOptions<PipelineStorageOptions>>().Value.Connection.Describe();

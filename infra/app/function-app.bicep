@@ -105,6 +105,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       // The reports site: every report file is also written to $web, which the storage account's static website
       // serves to readers without a key (infra/hooks/postdeploy.sh turns the website on: Bicep cannot).
       Reports__WebContainer: '$web'
+      // A folder of index definitions deployed with the app, read beside the embedded ones; empty: those alone.
+      Indices__DefinitionsDirectory: ''
       // With local auth disabled on Application Insights this string holds no secret; the identity signs in.
       APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identityClientId}'

@@ -2,7 +2,8 @@ using System.Text.Json;
 
 namespace ParPipeline.Indices;
 
-/// <summary>The index definitions, one embedded JSON file per index under <c>Indices/Definitions</c>.</summary>
+/// <summary>The index definitions: one embedded JSON file per index under <c>Indices/Definitions</c>, and any in
+/// <see cref="IndexOptions.DefinitionsDirectory"/>.</summary>
 public sealed class IndexCatalog
 {
     private readonly Dictionary<string, IndexDefinition> _byCode;
@@ -24,16 +25,38 @@ public sealed class IndexCatalog
 
     public IndexDefinition? Find(string code) => _byCode.GetValueOrDefault(code);
 
-    public static IndexCatalog LoadEmbedded()
+    public static IndexCatalog LoadEmbedded() => Load(null);
+
+    /// <summary>
+    /// The embedded definitions and every <c>*.json</c> in <paramref name="directory"/> (when given), each checked by
+    /// <see cref="IndexDefinitionReader"/>. An index code defined twice is an error naming both files.
+    /// </summary>
+    public static IndexCatalog Load(string? directory)
     {
         var assembly = typeof(IndexCatalog).Assembly;
-        var definitions = new List<IndexDefinition>();
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("ParPipeline.Indices.Definitions.", StringComparison.Ordinal)))
+        var definitions = new List<(string File, IndexDefinition Definition)>();
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("ParPipeline.Indices.Definitions.", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             using var stream = assembly.GetManifestResourceStream(name)!;
-            definitions.Add(JsonSerializer.Deserialize<IndexDefinition>(stream, PipelineJson.Options)
-                ?? throw new InvalidOperationException($"Index definition {name} is empty."));
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            definitions.Add((name, IndexDefinitionReader.Read(name, buffer.ToArray())));
         }
-        return new IndexCatalog(definitions);
+        if (!string.IsNullOrWhiteSpace(directory))
+        {
+            if (!Directory.Exists(directory))
+            {
+                throw new IndexDefinitionException(directory, nameof(IndexOptions.DefinitionsDirectory), "is not a folder (setting Indices__DefinitionsDirectory)");
+            }
+            foreach (var file in Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal))
+            {
+                definitions.Add((file, IndexDefinitionReader.Read(file, File.ReadAllBytes(file))));
+            }
+        }
+        foreach (var twice in definitions.GroupBy(d => d.Definition.Code, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            throw new IndexDefinitionException(twice.Last().File, "code", $"'{twice.Key}' is already defined by {twice.First().File}");
+        }
+        return new IndexCatalog(definitions.Select(d => d.Definition));
     }
 }

@@ -218,7 +218,7 @@ public sealed class InfraTemplateTests
             .Where(t => t.GetField("Section", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)?.IsLiteral == true)
             .SelectMany(t => t.GetProperties().Where(p => p.CanWrite).Select(p => $"{t.GetField("Section")!.GetRawConstantValue()}__{p.Name}"))
             .ToList();
-        Assert.Equal(7, bound.Count);
+        Assert.Equal(8, bound.Count);
         Assert.All(bound, setting => Assert.Contains(setting, AppSettingNames.All));
     }
 

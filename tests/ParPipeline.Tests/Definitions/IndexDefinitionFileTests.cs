@@ -1,0 +1,202 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ParPipeline.Indices;
+using ParPipeline.Ingest;
+using ParPipeline.Local;
+using ParPipeline.Ranking;
+using ParPipeline.Reports;
+using ParPipeline.Storage;
+using ParPipeline.Tests.Infrastructure;
+
+namespace ParPipeline.Tests.Definitions;
+
+/// <summary>
+/// An index is a JSON file: one read from <c>Indices:DefinitionsDirectory</c> is ingested, ranked, served and
+/// published like the embedded ones, with no code; a bad file is refused by file and field, and stops the host at
+/// start.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class IndexDefinitionFileTests(AzuriteFixture azurite)
+{
+    /// <summary>A test-only index: a provincial digital-transformation score out of 1,000 with three pillars.</summary>
+    private static JsonObject Dti() => JsonNode.Parse("""
+        {
+          "code": "DTI", "nameEn": "Digital Transformation Index (test)", "nameVi": "Chỉ số chuyển đổi số (thử)",
+          "shortNameEn": "DTI", "shortNameVi": "Chỉ số DTI", "unitKind": "province", "decimals": 2, "firstYear": 2020,
+          "higherIsBetter": true, "titles": [["DTI", "Chỉ số chuyển đổi số"]], "titleExcludes": [],
+          "unitHeaders": ["Tỉnh, thành phố", "Tỉnh"],
+          "fields": [
+            { "key": "total", "nameEn": "DTI", "nameVi": "Chỉ số DTI", "maximum": 1000, "required": true, "headers": ["Chỉ số DTI", "DTI"] },
+            { "key": "government", "nameEn": "Digital government", "nameVi": "Chính quyền số", "maximum": 400, "headers": ["Chính quyền số"] },
+            { "key": "economy", "nameEn": "Digital economy", "nameVi": "Kinh tế số", "maximum": 300, "headers": ["Kinh tế số"] },
+            { "key": "society", "nameEn": "Digital society", "nameVi": "Xã hội số", "maximum": 300, "headers": ["Xã hội số"] }
+          ],
+          "sums": [{ "total": "total", "parts": ["government", "economy", "society"] }],
+          "sources": ["A test-only definition: the structure is made up."]
+        }
+        """)!.AsObject();
+
+    private static string Folder(params (string Name, string Json)[] files)
+    {
+        var folder = Directory.CreateTempSubdirectory("indices-").FullName;
+        foreach (var (name, json) in files)
+        {
+            File.WriteAllText(Path.Combine(folder, name), json);
+        }
+        return folder;
+    }
+
+    public static TheoryData<string, string, string> Broken() => new()
+    {
+        { "{ \"code\": \"DTI\", ", "line 1", "is not valid JSON" },
+        { "remove:code", "code", "is missing" },
+        { "set:code=dti", "code", "'dti' must be capital letters, digits and '-'" },
+        { "set:unitKind=city", "unitKind", "'city' must be province or ministry" },
+        { "set:decimals=7", "decimals", "must be a whole number from 0 to 4" },
+        { "set:fields[0].key=score", "fields", "no field has the key 'total', the score that is ranked" },
+        { "set:fields[2].key=government", "fields[2].key", "'government' is defined twice" },
+        { "set:fields[1].maximum=0", "fields[1].maximum", "must be a positive number, or null when no source gives it" },
+        { "empty:fields[3].headers", "fields[3].headers", "is empty" },
+        { "set:sums[0].parts[2]=people", "sums[0].parts[2]", "'people' is not a field of this index" },
+        { "remove:sources", "sources", "is missing" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Broken))]
+    public void A_bad_definition_file_is_refused_naming_the_file_and_the_field(string change, string field, string reason)
+    {
+        string json;
+        if (change.StartsWith('{'))
+        {
+            json = change;
+        }
+        else
+        {
+            var definition = Dti();
+            var (verb, rest) = (change.Split(':', 2)[0], change.Split(':', 2)[1]);
+            var (path, value) = rest.Contains('=') ? (rest.Split('=')[0], rest.Split('=')[1]) : (rest, null);
+            var steps = System.Text.RegularExpressions.Regex.Matches(path, @"[A-Za-z]+|\d+").Select(m => m.Value).ToList();
+            JsonNode parent = definition;
+            foreach (var step in steps[..^1])
+            {
+                parent = int.TryParse(step, out var at) ? parent[at]! : parent[step]!;
+            }
+            var last = steps[^1];
+            JsonNode? newValue = value is null ? null : int.TryParse(value, out var number) ? JsonValue.Create(number) : JsonValue.Create(value);
+            switch (verb)
+            {
+                case "remove":
+                    parent.AsObject().Remove(last);
+                    break;
+                case "empty":
+                    parent[last] = new JsonArray();
+                    break;
+                default:
+                    if (int.TryParse(last, out var index))
+                    {
+                        parent[index] = newValue;
+                    }
+                    else
+                    {
+                        parent[last] = newValue;
+                    }
+                    break;
+            }
+            json = definition.ToJsonString();
+        }
+        var folder = Folder(("dti.json", json));
+
+        var refused = Assert.Throws<IndexDefinitionException>(() => IndexCatalog.Load(folder));
+
+        Assert.Equal((Path.Combine(folder, "dti.json"), field), (refused.File, refused.Field));
+        Assert.Contains(reason, refused.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Index definition {Path.Combine(folder, "dti.json")}, {field}: ", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_index_defined_twice_or_a_folder_that_is_not_there_is_refused()
+    {
+        var folder = Folder(("a.json", Dti().ToJsonString()), ("b.json", Dti().ToJsonString()));
+        var twice = Assert.Throws<IndexDefinitionException>(() => IndexCatalog.Load(folder));
+        Assert.Equal($"Index definition {Path.Combine(folder, "b.json")}, code: 'DTI' is already defined by {Path.Combine(folder, "a.json")}", twice.Message);
+
+        var par = Dti();
+        par["code"] = "PAR";
+        var clash = Assert.Throws<IndexDefinitionException>(() => IndexCatalog.Load(Folder(("par.json", par.ToJsonString()))));
+        Assert.Contains("'PAR' is already defined by ParPipeline.Indices.Definitions.par.json", clash.Message, StringComparison.Ordinal);
+
+        var missing = Path.Combine(Path.GetTempPath(), "no-such-indices-folder");
+        Assert.Equal($"Index definition {missing}, DefinitionsDirectory: is not a folder (setting Indices__DefinitionsDirectory)",
+            Assert.Throws<IndexDefinitionException>(() => IndexCatalog.Load(missing)).Message);
+        Assert.Equal(3, IndexCatalog.Load(null).All.Count);
+    }
+
+    [Fact]
+    public async Task A_bad_definition_file_stops_the_local_host_at_start_with_its_name_and_field()
+    {
+        var bad = Dti();
+        bad["decimals"] = 9;
+        var folder = Folder(("dti.json", bad.ToJsonString()));
+
+        var refused = await Assert.ThrowsAsync<LocalStartupException>(() => LocalHost.StartAsync(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [PipelineStorageNames.Connection] = azurite.NewAccountConnectionString(),
+            ["Local:HttpPort"] = "0",
+            ["Local:AdminKey"] = "k",
+            ["Indices:DefinitionsDirectory"] = folder,
+        }).Build(), logging => logging.ClearProviders(), CancellationToken.None));
+
+        Assert.Equal($"Index definition {Path.Combine(folder, "dti.json")}, decimals: must be a whole number from 0 to 4", refused.Message);
+    }
+
+    [Fact]
+    public async Task An_index_from_a_definition_file_is_ingested_ranked_served_and_published_with_no_code()
+    {
+        var folder = Folder(("dti.json", Dti().ToJsonString()));
+        var reports = Directory.CreateTempSubdirectory("dti-reports-").FullName;
+        await using var host = await LocalHost.StartAsync(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [PipelineStorageNames.Connection] = azurite.NewAccountConnectionString(),
+            ["Local:HttpPort"] = "0",
+            ["Local:AdminKey"] = "k",
+            ["Local:ReportsDirectory"] = reports,
+            ["Indices:DefinitionsDirectory"] = folder,
+        }).Build(), logging => logging.ClearProviders(), CancellationToken.None);
+        // Government 400 - code, economy 250, society 200: Hà Nội (01) leads with 849.
+        var csv = ProvinceTable.Csv("Tỉnh,Chính quyền số,Kinh tế số,Xã hội số,Chỉ số DTI", 2023, (unit, _) =>
+        {
+            var government = 400 - int.Parse(unit.Code, System.Globalization.CultureInfo.InvariantCulture);
+            return $"{unit.NameVi},{government},250,200,{government + 450}";
+        });
+
+        var outcome = await host.Services.GetRequiredService<IngestionService>().IngestAsync("DTI/2023/dti-2023.csv", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv)), CancellationToken.None);
+        Assert.Equal(IngestStatus.Ingested, outcome.Status);
+        await host.Services.GetRequiredService<RankingService>().RecomputeAsync(new RecomputeRequest("DTI", 2023), CancellationToken.None);
+        await host.Services.GetRequiredService<ReportPublisher>().PublishChangedAsync(CancellationToken.None);
+        await host.Services.GetRequiredService<ReportMirror>().MirrorAsync(CancellationToken.None);
+
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        using var ranking = JsonDocument.Parse(await http.GetStringAsync("api/rankings/DTI/2023"));
+        var units = ranking.RootElement.GetProperty("units").EnumerateArray().ToList();
+        Assert.Equal(63, units.Count);
+        Assert.Equal(("01", 849.0, 1), (units[0].GetProperty("unitCode").GetString(), units[0].GetProperty("score").GetDouble(), units[0].GetProperty("rank").GetInt32()));
+        Assert.Equal(("96", 304.0), (units[^1].GetProperty("unitCode").GetString(), units[^1].GetProperty("fields").GetProperty("government").GetProperty("score").GetDouble()));
+        using var indices = JsonDocument.Parse(await http.GetStringAsync("api/indices"));
+        Assert.Contains("DTI", indices.RootElement.EnumerateArray().Select(i => i.GetProperty("code").GetString()));
+
+        var page = await http.GetAsync("reports/DTI/2023/");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("<h1>Chỉ số DTI năm 2023</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"col\" data-type=\"number\" class=\"\">Chính quyền số</th>", html, StringComparison.Ordinal);
+        var unit = await http.GetStringAsync("reports/units/01.en.html");
+        Assert.Contains("<section id=\"dti\">\n<h2>DTI</h2>", unit, StringComparison.Ordinal);
+        // 2020 is the index's first year, not 2023: the data simply holds no 2022.
+        Assert.Contains("no earlier year in the data", unit, StringComparison.Ordinal);
+        Assert.Contains("Digital Transformation Index (test)", await http.GetStringAsync("reports/index.en.html"), StringComparison.Ordinal);
+    }
+}
