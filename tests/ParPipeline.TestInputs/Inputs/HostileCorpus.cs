@@ -99,7 +99,7 @@ public static class HostileCorpus
             Long("long-unknown.csv", (u, i) => i == 1 ? "Atlantis,2023,TC9,5" : null, ProblemCodes.UnknownUnit, "an unknown unit in a long file"),
 
             // Names
-            Named("PAPI/2023/papi.csv", ProvinceTable.Csv(Par), ProblemCodes.UnknownIndex, "an unknown index in the path"),
+            Named("HDI/2023/hdi.csv", ProvinceTable.Csv(Par), ProblemCodes.UnknownIndex, "an unknown index in the path"),
             Named("PAR/20x3/par.csv", ProvinceTable.Csv(Par), ProblemCodes.BadDropPath, "a year that is not a year in the path"),
             new("uploads/untitled.csv", Encoding.UTF8.GetBytes(ProvinceTable.Csv(Par)), [ProblemCodes.UnrecognisedFile, ProblemCodes.NoYear], ProblemPlace.File, "no index or year in the path or the title"),
             Named("PAR/untitled.csv", ProvinceTable.Csv(Par), ProblemCodes.NoYear, "no year in the path or the title"),

@@ -21,7 +21,7 @@ public sealed class ApiParityTests(AzuriteFixture azurite)
     [
         "GET api/health", "GET api/indices", "GET api/openapi.json",
         "GET api/rankings/PAR/2023", "GET api/rankings/par/2023?region=Southeast&sort=-score", "GET api/rankings/PAR/2023?group=cities&format=csv",
-        "GET api/rankings/SIPAS/2023", "GET api/rankings/PAR-MINISTRIES/2023", "GET api/rankings/PAR/1999", "GET api/rankings/PAPI/2023",
+        "GET api/rankings/SIPAS/2023", "GET api/rankings/PAR-MINISTRIES/2023", "GET api/rankings/PAR/1999", "GET api/rankings/HDI/2023",
         "GET api/rankings/PAR/twenty", "GET api/rankings/PAR/2023?sort=best", "GET api/rankings/PAR/2023?regoin=x",
         "GET api/units", "GET api/units?kind=province&year=2025", "GET api/units/48", "GET api/units/da-nang", "GET api/units/Da%20Nag",
         "GET api/units/MOJ", "GET api/units/48/history", "GET api/units/48/history?index=SIPAS", "GET api/compare?units=48,31&index=PAR&from=2022",

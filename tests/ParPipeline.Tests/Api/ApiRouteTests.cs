@@ -84,10 +84,10 @@ public sealed class ApiRouteTests(AzuriteFixture azurite)
     [InlineData("api/rankings/PAR/2023?region=Atlantis", 400, "UNKNOWN_REGION")]
     [InlineData("api/rankings/PAR/2023?regoin=Southeast", 400, "UNKNOWN_PARAMETER")]
     [InlineData("api/rankings/PAR/1999", 404, "NO_RANKING")]
-    [InlineData("api/rankings/PAPI/2023", 404, "UNKNOWN_INDEX")]
+    [InlineData("api/rankings/HDI/2023", 404, "UNKNOWN_INDEX")]
     [InlineData("api/rankings/PAR/twenty", 400, "BAD_YEAR")]
     [InlineData("api/units/Atlantis", 404, "UNKNOWN_UNIT")]
-    [InlineData("api/units/48/history?index=PAPI", 404, "UNKNOWN_INDEX")]
+    [InlineData("api/units/48/history?index=HDI", 404, "UNKNOWN_INDEX")]
     [InlineData("api/compare?index=PAR", 400, "BAD_PARAMETER")]
     [InlineData("api/compare?units=1,2,3,4,5,6,7,8,10,11,12", 400, "BAD_PARAMETER")]
     [InlineData("api/compare?units=48&from=2024&to=2020", 400, "BAD_PARAMETER")]
@@ -359,7 +359,7 @@ public sealed class ApiRouteTests(AzuriteFixture azurite)
         Assert.Equal(0, await command.WaitForExitAsync(TimeSpan.FromSeconds(60)));
         Assert.Contains("re-queued 1 recompute request on rankings-recompute", command.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("left 2 that cannot succeed, still recorded:", command.StandardOutput, StringComparison.Ordinal);
-        Assert.Contains("  m2: no index 'NOPE' is defined (PAR, PAR-MINISTRIES, SIPAS)", command.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("  m2: no index 'NOPE' is defined (PAPI, PAR, PAR-MINISTRIES, PCI, SIPAS)", command.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("  m3: not a recompute request", command.StandardOutput, StringComparison.Ordinal);
         Assert.Equal(["m2", "m3"], (await ledger.ListPoisonedAsync(CancellationToken.None)).Select(p => p.MessageId).Order(StringComparer.Ordinal));
 

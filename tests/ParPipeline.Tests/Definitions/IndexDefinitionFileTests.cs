@@ -132,7 +132,7 @@ public sealed class IndexDefinitionFileTests(AzuriteFixture azurite)
         var missing = Path.Combine(Path.GetTempPath(), "no-such-indices-folder");
         Assert.Equal($"Index definition {missing}, DefinitionsDirectory: is not a folder (setting Indices__DefinitionsDirectory)",
             Assert.Throws<IndexDefinitionException>(() => IndexCatalog.Load(missing)).Message);
-        Assert.Equal(3, IndexCatalog.Load(null).All.Count);
+        Assert.Equal(["PAPI", "PAR", "PAR-MINISTRIES", "PCI", "SIPAS"], IndexCatalog.Load(null).All.Select(i => i.Code).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -198,5 +198,22 @@ public sealed class IndexDefinitionFileTests(AzuriteFixture azurite)
         // 2020 is the index's first year, not 2023: the data simply holds no 2022.
         Assert.Contains("no earlier year in the data", unit, StringComparison.Ordinal);
         Assert.Contains("Digital Transformation Index (test)", await http.GetStringAsync("reports/index.en.html"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("PCI/2023/pci-2023.csv", "PCI", 10)]
+    [InlineData("PAPI/2023/papi-2023.csv", "PAPI", 8)]
+    public async Task The_PCI_and_PAPI_samples_are_ingested_and_ranked_from_their_definitions_alone(string sample, string index, int components)
+    {
+        await using var services = await azurite.NewPipelineAsync();
+        var outcome = await services.GetRequiredService<IngestionService>().IngestAsync(sample, Samples.Open(sample), CancellationToken.None);
+        Assert.Equal((IngestStatus.Ingested, 63), (outcome.Status, outcome.Units));
+        Assert.DoesNotContain(outcome.Warnings, w => w.Code != ProblemCodes.SheetIgnored);
+        var versions = await services.GetRequiredService<RankingService>().RecomputeAsync(new RecomputeRequest(index, 2023), CancellationToken.None);
+        var table = await services.GetRequiredService<RankingStore>().GetAsync(new IndexYear(index, 2023), CancellationToken.None);
+        Assert.Equal(63, table!.Units.Count);
+        Assert.All(table.Units, u => Assert.Equal(components, u.Fields.Count));
+        Assert.Equal(1, table.Units.Min(u => u.Rank));
+        Assert.NotEmpty(versions);
     }
 }

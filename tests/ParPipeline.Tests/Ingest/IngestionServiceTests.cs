@@ -94,7 +94,7 @@ public sealed class IngestionServiceTests(AzuriteFixture azurite)
     }
 
     [Theory]
-    [InlineData("PAPI/2023/x.xlsx", "UNKNOWN_INDEX")]
+    [InlineData("HDI/2023/x.xlsx", "UNKNOWN_INDEX")]
     [InlineData("PAR/20x3/x.xlsx", "BAD_DROP_PATH")]
     public async Task A_drop_outside_the_index_year_layout_is_rejected(string name, string code)
     {

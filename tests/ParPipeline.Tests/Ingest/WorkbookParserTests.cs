@@ -83,7 +83,7 @@ public sealed class WorkbookParserTests
         var parsed = ParseCsv(ProvinceTable.Csv("Tỉnh,Điểm"), "upload.csv");
         var problem = Assert.Single(parsed.Problems);
         Assert.Equal(ProblemCodes.UnrecognisedFile, problem.Code);
-        Assert.StartsWith("upload.csv: no sheet ('Sheet1') says which index it holds. Drop it as {index}/{year}/upload.csv with index one of PAR, PAR-MINISTRIES, SIPAS", problem.Message, StringComparison.Ordinal);
+        Assert.StartsWith("upload.csv: no sheet ('Sheet1') says which index it holds. Drop it as {index}/{year}/upload.csv with index one of PAPI, PAR, PAR-MINISTRIES, PCI, SIPAS", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
