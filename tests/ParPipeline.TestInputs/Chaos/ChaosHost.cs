@@ -72,7 +72,10 @@ public sealed class ChaosHost : IAsyncDisposable
             }
             try
             {
-                if ((await http.GetAsync("api/health", ct)).IsSuccessStatusCode)
+                // The admin status route with this host's own key: another test's host that took the port after it was
+                // picked (each has its own key) answers 401, where /api/health would have answered it for this one.
+                using var status = new HttpRequestMessage(HttpMethod.Get, "api/manage/status") { Headers = { { "x-functions-key", "chaos" } } };
+                if ((await http.SendAsync(status, ct)).IsSuccessStatusCode)
                 {
                     return host;
                 }
@@ -85,7 +88,7 @@ public sealed class ChaosHost : IAsyncDisposable
             }
             await Task.Delay(200, ct);
         }
-        throw new TimeoutException("The local host did not answer /api/health within 2 minutes.");
+        throw new TimeoutException("The local host did not answer /api/manage/status within 2 minutes.");
     }
 
     /// <summary>SIGKILL: no drain, no disposal, work in flight cut off.</summary>

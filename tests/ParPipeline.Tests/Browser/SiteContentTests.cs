@@ -152,6 +152,11 @@ public sealed class SiteContentTests(SiteFixture site)
         var criteria = daNang.QuerySelectorAll("#par table").Single(t => t.QuerySelector("caption")!.TextContent == "2023: score and rank on each criterion");
         Assert.Equal(["1.1", "1.2", "1.10"], criteria.QuerySelectorAll("tbody tr td:first-child").Select(c => c.TextContent));
         Assert.Equal(["1.1", "2.75", "1 of 63", "2.75", "leads"], criteria.QuerySelectorAll("tbody tr")[0].Children.Select(c => c.TextContent));
+        // Where points were lost: behind the leader on 1.2 (1.00 vs 2.75) and 1.10 (1.75); since 2022 (0.75, 2.00, 0.75)
+        // 1.2 fell by 1.00 while 1.1 rose by 2.00 and 1.10 by 1.00.
+        Assert.Equal(["Furthest behind the leader: 1.2 (−1.75), 1.10 (−1.00).", "Lost most since 2022: 1.2 (−1.00).", "Gained most: 1.1 (+2.00), 1.10 (+1.00)."],
+            daNang.QuerySelectorAll("#par ul.lost li").Select(l => l.TextContent));
+        Assert.Equal("Cách đơn vị dẫn đầu xa nhất ở: 1.2 (−1,75), 1.10 (−1,00).", Page("units/48.html").QuerySelector("#par ul.lost li")!.TextContent);
         Assert.DoesNotContain(Page("units/48-2025.en.html").QuerySelectorAll("#par table caption"), c => c.TextContent.Contains("criterion", StringComparison.Ordinal));
 
         var quangNam = Page("units/49.html");

@@ -71,6 +71,17 @@ public sealed class SiteFixture : IAsyncLifetime
             }
         }
         await ingestion.IngestAsync("PAR/2023/criteria-2023.csv", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(annex.ToString())), CancellationToken.None);
+        // And one for 2022, so a unit page can say which criteria fell and rose since then.
+        var before = new System.Text.StringBuilder("Tỉnh;Năm;Tiêu chí;Điểm\n");
+        foreach (var (unit, _) in ProvinceTable.Scores(2022))
+        {
+            foreach (var (criterion, i) in new[] { ("1.1", 1), ("1.2", 2), ("1.10", 3) })
+            {
+                var value = Math.Round(0.5 + (int.Parse(unit.Code, CultureInfo.InvariantCulture) * 7 + i * 5) % 10 / 4.0, 2);
+                before.Append(unit.NameVi).Append(";2022;").Append(criterion).Append(';').Append(value.ToString("0.00", CultureInfo.InvariantCulture).Replace('.', ',')).Append('\n');
+            }
+        }
+        await ingestion.IngestAsync("PAR/2022/criteria-2022.csv", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(before.ToString())), CancellationToken.None);
         await _host.Services.GetRequiredService<ReportPublisher>().PublishChangedAsync(CancellationToken.None);
         await _host.Services.GetRequiredService<ReportMirror>().MirrorAsync(CancellationToken.None);
 

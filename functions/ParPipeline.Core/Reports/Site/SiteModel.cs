@@ -25,9 +25,11 @@ public sealed class SiteModel
 
     public Gazetteer Gazetteer { get; }
 
-    /// <summary>The indices with at least one edition, provinces' before ministries', PAR before SIPAS.</summary>
+    /// <summary>The indices with at least one edition: provinces' before ministries', then the one with the most years
+    /// published first (PAR before SIPAS before an index added last year), then by code.</summary>
     public IReadOnlyList<Indices.IndexDefinition> Indices =>
-        [.. Editions.Select(e => e.Index).DistinctBy(i => i.Code).OrderBy(i => i.UnitKind).ThenBy(i => i.Code, StringComparer.Ordinal)];
+        [.. Editions.GroupBy(e => e.Index.Code).Select(g => (g.First().Index, Years: g.Count()))
+            .OrderBy(i => i.Index.UnitKind).ThenByDescending(i => i.Years).ThenBy(i => i.Index.Code, StringComparer.Ordinal).Select(i => i.Index)];
 
     public IReadOnlyList<SiteEdition> EditionsOf(string index) => [.. Editions.Where(e => e.Index.Code == index)];
 

@@ -258,6 +258,42 @@ public static class UnitProfilePage
                 .Append(c.Rank == 1 ? E(t.T("dẫn đầu", "leads")) : t.Change(-gap)).Append("</td></tr>\n");
         }
         body.Append("</tbody></table>").Append(ScrollBoxEnd).Append('\n');
+        PointsLost(body, t, code, years, edition, criteria);
+    }
+
+    /// <summary>Where the unit lost points: the criteria furthest behind the leader, and, when the year before has an
+    /// annex too, the criteria that fell and rose most since then.</summary>
+    private static void PointsLost(StringBuilder body, SiteText t, string code, IReadOnlyList<SiteEdition> years, SiteEdition edition, IReadOnlyList<CriterionPlace> criteria)
+    {
+        const int shown = 5;
+        string List(IEnumerable<(string Criterion, double Points)> items) => string.Join(", ", items.Select(i => $"{i.Criterion} ({t.Change(i.Points)})"));
+        var lines = new List<string>();
+        var behind = criteria.Where(c => c.Rank > 1).Select(c => (c.Criterion, Points: -Math.Abs(c.LeaderScore - c.Score)))
+            .OrderBy(c => c.Points).ThenBy(c => c.Criterion, StringComparer.Ordinal).Take(shown).ToList();
+        if (behind.Count > 0)
+        {
+            lines.Add(t.T($"Cách đơn vị dẫn đầu xa nhất ở: {List(behind)}.", $"Furthest behind the leader: {List(behind)}."));
+        }
+        var before = years.FirstOrDefault(e => e.Year == edition.Year - 1)?.Criteria?.GetValueOrDefault(code);
+        if (before is not null)
+        {
+            var previous = before.ToDictionary(c => c.Criterion, c => c.Score, StringComparer.Ordinal);
+            var changes = criteria.Where(c => previous.ContainsKey(c.Criterion)).Select(c => (c.Criterion, Points: Math.Round(c.Score - previous[c.Criterion], 2))).ToList();
+            var lost = changes.Where(c => c.Points < 0).OrderBy(c => c.Points).ThenBy(c => c.Criterion, StringComparer.Ordinal).Take(shown).ToList();
+            var gained = changes.Where(c => c.Points > 0).OrderByDescending(c => c.Points).ThenBy(c => c.Criterion, StringComparer.Ordinal).Take(shown).ToList();
+            if (lost.Count > 0)
+            {
+                lines.Add(t.T($"Giảm nhiều nhất so với năm {edition.Year - 1}: {List(lost)}.", $"Lost most since {edition.Year - 1}: {List(lost)}."));
+            }
+            if (gained.Count > 0)
+            {
+                lines.Add(t.T($"Tăng nhiều nhất: {List(gained)}.", $"Gained most: {List(gained)}."));
+            }
+        }
+        if (lines.Count > 0)
+        {
+            body.Append("<ul class=\"lost\">").AppendJoin("", lines.Select(l => $"<li>{E(l)}</li>")).Append("</ul>\n");
+        }
     }
 
     private static void Peers(StringBuilder body, SiteText t, string code, SiteModel model, SiteEdition edition, UnitRanking unit, Func<string, string> L)
