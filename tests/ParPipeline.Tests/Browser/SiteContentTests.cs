@@ -18,16 +18,6 @@ public sealed class SiteContentTests(SiteFixture site)
     private static List<string> Cells(IHtmlDocument page, string unit) =>
         [.. page.QuerySelectorAll("#table tbody tr").Single(r => r.Children[1].TextContent == unit).Children.Select(c => c.TextContent)];
 
-    [Theory]
-    [InlineData("index.html", "units/48.html", "units/48.html")]
-    [InlineData("units/48.html", "units/49.html", "49.html")]
-    [InlineData("units/48.html", "PAR/2023/index.html", "../PAR/2023/index.html")]
-    [InlineData("PAR/2023/index.html", "PAR/2022/index.html", "../2022/index.html")]
-    [InlineData("PAR/2023/index.html", "PAR/2023/summary.csv", "summary.csv")]
-    [InlineData("PAR/2023/index.html", "site.css", "../../site.css")]
-    [InlineData("PAR/2023/index.html", "PAR-MINISTRIES/2023/index.html", "../../PAR-MINISTRIES/2023/index.html")]
-    public void Links_are_the_shortest_relative_path(string from, string to, string link) => Assert.Equal(link, SitePaths.Link(from, to));
-
     [Fact]
     public void Numbers_are_written_one_way_in_each_language_with_decimal_commas_in_Vietnamese_and_a_true_minus()
     {
@@ -96,29 +86,6 @@ public sealed class SiteContentTests(SiteFixture site)
         Assert.Equal(4, quartiles.Count);
         var moves = page.QuerySelector("svg#map-m")!.ParentElement!.QuerySelectorAll(".legend li").Select(l => int.Parse(l.TextContent[(l.TextContent.LastIndexOf('(') + 1)..^1], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(units, moves.Sum());
-    }
-
-    [Fact]
-    public void The_tile_grid_places_every_unit_of_each_era_once_and_labels_are_unique_within_an_era()
-    {
-        var gazetteer = Gazetteer.LoadEmbedded();
-        foreach (var year in new[] { 2024, 2025 })
-        {
-            var cells = TileGrid.Embedded.Era(year).ToList();
-            Assert.Equal(gazetteer.UnitsFor(UnitKind.Province, year).Select(u => u.Code).Order(StringComparer.Ordinal), cells.Select(c => c.Code).Order(StringComparer.Ordinal));
-            Assert.Equal(cells.Count, cells.Select(c => (c.Col, c.Row)).Distinct().Count());
-            var labels = UnitLabels.For(gazetteer.UnitsFor(UnitKind.Province, year).Select(u => (u.Code, u.NameVi)));
-            Assert.Equal(labels.Count, labels.Values.Distinct().Count());
-        }
-        // Neighbours stay neighbours: Hà Nội touches Hà Nam's row, Hồ Chí Minh is south of Đà Nẵng, Cà Mau last.
-        var grid = TileGrid.Embedded;
-        Assert.True(grid.Cell(2023, "79")!.Value.Row > grid.Cell(2023, "48")!.Value.Row);
-        Assert.Equal(TileGrid.Embedded.Era(2023).Max(c => c.Row), grid.Cell(2023, "96")!.Value.Row);
-        Assert.Equal(0, grid.Cell(2025, "12")!.Value.Row);
-        Assert.Equal("HN", UnitLabels.For([("01", "Hà Nội"), ("35", "Hà Nam")])["01"]);
-        Assert.Equal("HNa", UnitLabels.For([("01", "Hà Nội"), ("35", "Hà Nam")])["35"]);
-        Assert.Equal(["QN", "QNa", "QNg"], UnitLabels.For([("22", "Quảng Ninh"), ("49", "Quảng Nam"), ("51", "Quảng Ngãi")]).OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => l.Value));
-        Assert.Equal("BRVT", UnitLabels.For([("77", "Bà Rịa - Vũng Tàu")])["77"]);
     }
 
     [Fact]
