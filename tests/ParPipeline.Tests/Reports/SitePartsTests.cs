@@ -82,6 +82,8 @@ public sealed class SitePartsTests
     [InlineData("PAR/2023/index.html", "PAR/2023/summary.csv", "summary.csv")]
     [InlineData("PAR/2023/index.html", "site.css", "../../site.css")]
     [InlineData("PAR/2023/index.html", "PAR-MINISTRIES/2023/index.html", "../../PAR-MINISTRIES/2023/index.html")]
+    [InlineData("a/b/c.html", "a/b", "../b")]
+    [InlineData("a/b/c/d.html", "a/b", "../../b")]
     public void Links_are_the_shortest_relative_path(string from, string to, string link) => Assert.Equal(link, SitePaths.Link(from, to));
 
     [Fact]
@@ -117,5 +119,16 @@ public sealed class SitePartsTests
         Assert.Equal(era, TileGrid.EraOf(year));
         Assert.Equal(era == 2025 ? 34 : 63, TileGrid.Embedded.Era(year).Count());
         Assert.Null(TileGrid.Embedded.Cell(year, "99"));
+    }
+
+    [Fact]
+    public void Labels_that_would_collide_spell_more_of_the_last_word_then_of_the_first_then_use_the_code()
+    {
+        Assert.Equal(["AC", "ACd", "ACdg"], UnitLabels.For([("01", "Ab Cde"), ("02", "Ab Cdf"), ("03", "Ab Cdg")]).OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => l.Value));
+        Assert.Equal(["AC", "ACd", "AbC", "AbCd", "05"], UnitLabels.For([("01", "Ab Cd"), ("02", "Ab Cd"), ("03", "Ab Cd"), ("04", "Ab Cd"), ("05", "Ab Cd")])
+            .OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => l.Value));
+        // Middle words keep one letter however many the last word spells.
+        Assert.Equal(["ACE", "ACEf"], UnitLabels.For([("01", "Ab Cd Ef"), ("02", "Ab Cd Ef")]).OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => l.Value));
+        Assert.Equal("H", UnitLabels.For([("46", "Huế")])["46"]);
     }
 }
