@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ParPipeline.Indices;
 
 /// <summary>The index definitions: one embedded JSON file per index under <c>Indices/Definitions</c>, and any in

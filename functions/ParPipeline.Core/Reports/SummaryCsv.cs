@@ -27,21 +27,17 @@ public static class SummaryCsv
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
 
-    public static string Cell(object? value) => value switch
-    {
-        null => "",
-        double d => d.ToString("0.##", CultureInfo.InvariantCulture),
-        int or long => Convert.ToString(value, CultureInfo.InvariantCulture)!,
-        _ => Quote(Neutralise(Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""), ','),
-    };
+    public static string Cell(object? value) => Cell(value, ',', '.');
 
     /// <summary>As <see cref="Cell"/>, with a decimal comma and quoting for ';'.</summary>
-    public static string VietnameseCell(object? value) => value switch
+    public static string VietnameseCell(object? value) => Cell(value, ';', ',');
+
+    private static string Cell(object? value, char separator, char decimalPoint) => value switch
     {
         null => "",
-        double d => d.ToString("0.##", CultureInfo.InvariantCulture).Replace('.', ','),
+        double d => d.ToString("0.##", CultureInfo.InvariantCulture).Replace('.', decimalPoint),
         int or long => Convert.ToString(value, CultureInfo.InvariantCulture)!,
-        _ => Quote(Neutralise(Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""), ';'),
+        _ => Quote(Neutralise(Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""), separator),
     };
 
     public static string Neutralise(string text) =>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
@@ -228,24 +227,8 @@ public sealed partial class DocsTests(AzuriteFixture azurite)
 
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
 
-    private static async Task<(int Exit, string Output)> BashAsync(IReadOnlyList<string> arguments, Dictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo("bash") { WorkingDirectory = RepositoryPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
-    }
+    private static Task<(int Exit, string Output)> BashAsync(IReadOnlyList<string> arguments, Dictionary<string, string> environment) =>
+        NodeTools.ProcessAsync("bash", RepositoryPaths.Root, arguments, environment);
 
     [GeneratedRegex(@"azd env get-value ([A-Z_]+)")]
     private static partial Regex AzdValue();

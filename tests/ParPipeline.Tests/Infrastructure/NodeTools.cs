@@ -18,12 +18,20 @@ public static class NodeTools
         return await ProcessAsync(executable, root, arguments);
     }
 
-    public static async Task<(int Exit, string Output)> ProcessAsync(string file, string directory, params string[] arguments)
+    public static Task<(int Exit, string Output)> ProcessAsync(string file, string directory, params string[] arguments) =>
+        ProcessAsync(file, directory, arguments, new Dictionary<string, string>());
+
+    /// <summary>Runs a program to its end (3 minutes at most) with extra environment variables; stdout then stderr.</summary>
+    public static async Task<(int Exit, string Output)> ProcessAsync(string file, string directory, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo(file) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
         }
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

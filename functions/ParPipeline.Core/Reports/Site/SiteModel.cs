@@ -7,6 +7,9 @@ public sealed record UnitPageKey(string Key, string Code, UnitKind Kind, int Fro
 {
     public bool Covers(int year) => year >= FromYear && year <= ToYear;
 
+    /// <summary>Whether a unit's era (its first to its last index year) shares a year with the page's.</summary>
+    public bool Overlaps(Units.Unit unit) => unit.FromYear <= ToYear && (unit.ToYear ?? int.MaxValue) >= FromYear;
+
     /// <summary>A year inside the page's era, for its name: 2025 for a merged unit, 2024 before, else none.</summary>
     public int? NameYear => FromYear != int.MinValue ? FromYear : ToYear != int.MaxValue ? ToYear : null;
 }
@@ -62,8 +65,12 @@ public sealed class SiteModel
     {
         var unit = (year is { } y ? Gazetteer.Find(kind, y, code) : null)
             ?? Gazetteer.Units.Where(u => u.Kind == kind && u.Code == code).OrderByDescending(u => u.FromYear).FirstOrDefault();
-        var ranked = Editions.Where(e => e.Index.UnitKind == kind).Select(e => e.Find(code)).FirstOrDefault(u => u is not null);
-        return unit is null ? ranked?.UnitName ?? code : language == SiteLanguage.Vi ? unit.NameVi : unit.NameEn;
+        if (unit is not null)
+        {
+            return language == SiteLanguage.Vi ? unit.NameVi : unit.NameEn;
+        }
+        // Not in the gazetteer (a unit only a file names): the name the ranking kept.
+        return Editions.Where(e => e.Index.UnitKind == kind).Select(e => e.Find(code)).FirstOrDefault(u => u is not null)?.UnitName ?? code;
     }
 
     /// <summary>"đến 2024" / "to 2024" for a province that ended with the 2025 reorganisation, "từ 2025" / "from 2025"

@@ -49,8 +49,7 @@ public static class UnitProfilePage
     private static void Identity(StringBuilder body, SiteText t, UnitPageKey page, SiteModel model, Func<string, string> L)
     {
         var (code, kind) = (page.Code, page.Kind);
-        var eras = model.Gazetteer.Units.Where(u => u.Kind == kind && u.Code == code && page.Covers(Math.Max(u.FromYear, Math.Min(u.ToYear ?? int.MaxValue, page.ToYear))))
-            .OrderBy(u => u.FromYear).ToList();
+        var eras = model.Gazetteer.Units.Where(u => u.Kind == kind && u.Code == code && page.Overlaps(u)).OrderBy(u => u.FromYear).ToList();
         var latest = eras.LastOrDefault();
         body.Append("<p class=\"muted\">");
         if (kind == UnitKind.Ministry)
