@@ -188,7 +188,10 @@ public sealed class ReportPublisher(
     {
         // A province's PAR narrative ends with its SIPAS result of the same year, when there is one.
         var sipas = index.Code == "PAR" ? await rankings.GetAsync(new IndexYear("SIPAS", indexYear.Year), ct) : null;
-        string NameEn(string code) => gazetteer.Find(index.UnitKind, indexYear.Year, code)?.NameEn ?? table.Units.FirstOrDefault(u => u.UnitCode == code)?.UnitName ?? code;
+        // A merged unit's predecessors existed only the year before (Hà Giang, 02, ended with 2024): look there too,
+        // or the English narrative names them by code ("formed from 02 and Tuyen Quang").
+        string NameEn(string code) => (gazetteer.Find(index.UnitKind, indexYear.Year, code) ?? gazetteer.Find(index.UnitKind, indexYear.Year - 1, code))?.NameEn
+            ?? table.Units.FirstOrDefault(u => u.UnitCode == code)?.UnitName ?? code;
         string RegionEn(string region) => gazetteer.Regions.FirstOrDefault(r => r.NameVi == region)?.NameEn ?? region;
         return [.. table.Units.Select(unit =>
         {

@@ -114,6 +114,10 @@ public sealed class SiteContentTests(SiteFixture site)
         Assert.Equal(["48.en.html", "49.en.html"], merged.QuerySelectorAll("p.note a").Select(a => a.GetAttribute("href")));
         Assert.Equal(["Da Nang", "Quang Nam"], merged.QuerySelectorAll("#par h3 + ul li a").Select(a => a.TextContent));
         Assert.Equal("merged in 2025, not comparable with the year before", merged.QuerySelectorAll("#par .facts li").Last().LastChild!.TextContent);
+        // Its predecessors by name, also the one that ended with 2024.
+        Assert.Contains("; formed on 1 July 2025 from Da Nang and Quang Nam, it has no like-for-like result for 2024 (Da Nang ",
+            merged.QuerySelector("#par p.lede")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("formed on 1 July 2025 from Ha Giang and Tuyen Quang", Page("units/08-2025.en.html").QuerySelector("#par p.lede")!.TextContent, StringComparison.Ordinal);
 
         // The 2023 criteria annex, ranked criterion by criterion, in natural order. Đà Nẵng (48): 0.5 + (336 + 3i) % 10 / 4.
         var criteria = daNang.QuerySelectorAll("#par table").Single(t => t.QuerySelector("caption")!.TextContent == "2023: score and rank on each criterion");
