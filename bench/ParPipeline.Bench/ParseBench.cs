@@ -15,7 +15,7 @@ namespace ParPipeline.Bench;
 public sealed class ParseBench(Gazetteer gazetteer, IndexCatalog indices)
 {
     private readonly WorkbookParser _parser = new(gazetteer, indices);
-    private readonly CriteriaIngestion _criteria = new(gazetteer, new NowhereStaging());
+    private readonly CriteriaIngestion _criteria = new(gazetteer, new NowhereStaging(), indices);
 
     public async Task<BenchRow> MeasureAsync(string caseName, string blobName, byte[] bytes, int iterations, CancellationToken ct)
     {
@@ -100,6 +100,6 @@ public sealed class ParseBench(Gazetteer gazetteer, IndexCatalog indices)
     {
         public Task StageAsync(string partition, IReadOnlyList<CriterionScore> rows, CancellationToken ct) => Task.CompletedTask;
 
-        public Task DeleteStagedAsync(string partition, CancellationToken ct) => Task.CompletedTask;
+        public Task DeleteStagedAsync(string version, CancellationToken ct) => Task.CompletedTask;
     }
 }

@@ -54,6 +54,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<RankingQueries>();
         services.AddSingleton<UnitQueries>();
         services.AddSingleton<MoverQueries>();
+        services.AddSingleton<CriteriaSnapshots>();
+        services.AddSingleton<CriteriaQueries>();
         services.AddSingleton<IngestionQueries>();
         services.AddSingleton<FileQueries>();
         services.AddSingleton<CorsPolicy>();

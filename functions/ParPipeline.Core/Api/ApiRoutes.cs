@@ -58,6 +58,15 @@ public static class ApiRoutes
     public static readonly ApiRoute Movers = new("ApiMovers", "GET", "movers/{index}/{year}", ApiAccess.Read,
         "The biggest risers and fallers against the year before", typeof(MoversResponse), MoverQueries.Parameters);
 
+    public static readonly ApiRoute Criteria = new("ApiCriteria", "GET", "criteria/{index}/{year}", ApiAccess.Read,
+        "An index-year's criteria annex: every criterion with its component, maximum, leader and mean", typeof(CriteriaListResponse), CriteriaQueries.Parameters, Csv: true);
+
+    public static readonly ApiRoute Criterion = new("ApiCriterion", "GET", "criteria/{index}/{year}/{criterion}", ApiAccess.Read,
+        "One criterion across all units, ranked, with the gap to the leader and the change since the year before", typeof(CriterionRankingResponse), CriteriaQueries.Parameters, Csv: true);
+
+    public static readonly ApiRoute UnitCriteria = new("ApiUnitCriteria", "GET", "units/{unit}/criteria/{index}/{year}", ApiAccess.Read,
+        "A unit's criterion scores with maximum, rank, leader, gap and change, and where it lost points", typeof(UnitCriteriaResponse), CriteriaQueries.Parameters, Csv: true);
+
     public static readonly ApiRoute Ingestions = new("ApiIngestions", "GET", "ingestions", ApiAccess.Admin,
         "The ingestion ledger, newest first, and poisoned recompute requests", typeof(IngestionsResponse), IngestionQueries.Parameters);
 
@@ -82,5 +91,5 @@ public static class ApiRoutes
     public static readonly ApiRoute OpenApi = new("ApiOpenApi", "GET", "openapi.json", ApiAccess.Read,
         "This API as an OpenAPI 3.1 document", typeof(object), []);
 
-    public static IReadOnlyList<ApiRoute> All { get; } = [Indices, Rankings, Units, Unit, History, Compare, Movers, Ingestions, IngestionFile, IngestionReport, PublishReports, Redrive, Health, Status, OpenApi];
+    public static IReadOnlyList<ApiRoute> All { get; } = [Indices, Rankings, Units, Unit, History, Compare, Movers, Criteria, Criterion, UnitCriteria, Ingestions, IngestionFile, IngestionReport, PublishReports, Redrive, Health, Status, OpenApi];
 }

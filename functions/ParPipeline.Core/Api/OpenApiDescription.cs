@@ -19,6 +19,7 @@ public static class OpenApiDescription
     private static readonly Dictionary<string, string> Tags = new(StringComparer.Ordinal)
     {
         [ApiRoutes.Indices.Name] = "Rankings", [ApiRoutes.Rankings.Name] = "Rankings", [ApiRoutes.Movers.Name] = "Rankings",
+        [ApiRoutes.Criteria.Name] = "Criteria", [ApiRoutes.Criterion.Name] = "Criteria", [ApiRoutes.UnitCriteria.Name] = "Criteria",
         [ApiRoutes.Units.Name] = "Units", [ApiRoutes.Unit.Name] = "Units", [ApiRoutes.History.Name] = "Units", [ApiRoutes.Compare.Name] = "Units",
         [ApiRoutes.Ingestions.Name] = "Operations", [ApiRoutes.IngestionFile.Name] = "Operations", [ApiRoutes.IngestionReport.Name] = "Operations", [ApiRoutes.Status.Name] = "Operations", [ApiRoutes.PublishReports.Name] = "Operations", [ApiRoutes.Redrive.Name] = "Operations",
         [ApiRoutes.Health.Name] = "Service", [ApiRoutes.OpenApi.Name] = "Service",
@@ -57,6 +58,7 @@ public static class OpenApiDescription
             Tags = new HashSet<OpenApiTag>
             {
                 new() { Name = "Rankings", Description = "Ranked index-years and the year's movers" },
+                new() { Name = "Criteria", Description = "Criterion-level annexes: each criterion ranked, and where a unit lost points" },
                 new() { Name = "Units", Description = "Provinces, cities and ministries: the gazetteer, profiles, histories" },
                 new() { Name = "Operations", Description = "The ingestion ledger, publishing and redrive: function key required" },
                 new() { Name = "Service", Description = "Health and this document" },
@@ -136,7 +138,7 @@ public static class OpenApiDescription
         }
         if (route.Csv)
         {
-            headers["Content-Disposition"] = Header("For CSV: attachment; filename=\"{INDEX}-{YEAR}.csv\"");
+            headers["Content-Disposition"] = Header($"For CSV: attachment; filename=\"{CsvFileNames[route.Name]}\"");
         }
         var responses = new OpenApiResponses
         {
@@ -146,7 +148,7 @@ public static class OpenApiDescription
         {
             responses["304"] = new OpenApiResponse { Description = "Not modified (If-None-Match matched the ETag)", Headers = new Dictionary<string, IOpenApiHeader> { ["ETag"] = Header("The validator that matched") } };
         }
-        if (route == ApiRoutes.Unit || route == ApiRoutes.History || route == ApiRoutes.Compare)
+        if (route == ApiRoutes.Unit || route == ApiRoutes.History || route == ApiRoutes.Compare || route == ApiRoutes.UnitCriteria)
         {
             responses["300"] = Problem("AMBIGUOUS_UNIT: the name means units of both sides of the 2025 reorganisation; suggestions lists them, ?year= chooses");
         }
@@ -164,6 +166,9 @@ public static class OpenApiDescription
             responses["404"] = Problem(route == ApiRoutes.Rankings || route == ApiRoutes.Movers || route == ApiRoutes.PublishReports
                 ? "UNKNOWN_INDEX or NO_RANKING, with suggestions"
                 : route == ApiRoutes.Compare || route == ApiRoutes.History ? "UNKNOWN_UNIT or UNKNOWN_INDEX, with suggestions"
+                : route == ApiRoutes.Criteria ? "UNKNOWN_INDEX, or NO_CRITERIA: no annex ingested for the index-year (suggestions list the years that have one)"
+                : route == ApiRoutes.Criterion ? "UNKNOWN_INDEX, NO_CRITERIA, or UNKNOWN_CRITERION: the annex has no such criterion (suggestions list the nearest)"
+                : route == ApiRoutes.UnitCriteria ? "UNKNOWN_UNIT, UNKNOWN_INDEX, NO_CRITERIA, or UNIT_NOT_IN_ANNEX"
                 : route == ApiRoutes.IngestionFile ? "FILE_NOT_FOUND: no file of that name or SHA-256 in the ledger"
                 : route == ApiRoutes.IngestionReport ? "FILE_NOT_FOUND, or NO_REJECTION_REPORT: the file was not rejected"
                 : "UNKNOWN_UNIT, with suggestions");
@@ -226,8 +231,25 @@ public static class OpenApiDescription
         _ => new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = ApiParameters.MaxValueLength },
     };
 
+    private static readonly Dictionary<string, string> CsvFileNames = new(StringComparer.Ordinal)
+    {
+        [ApiRoutes.Rankings.Name] = "{INDEX}-{YEAR}.csv",
+        [ApiRoutes.Criteria.Name] = "{INDEX}-{YEAR}-criteria.csv",
+        [ApiRoutes.Criterion.Name] = "{INDEX}-{YEAR}-criterion-{criterion}.csv",
+        [ApiRoutes.UnitCriteria.Name] = "{INDEX}-{YEAR}-{unit code}-criteria.csv",
+    };
+
     private static readonly Dictionary<string, string> OperationDescriptions = new(StringComparer.Ordinal)
     {
+        [ApiRoutes.Criteria.Name] = "Every criterion of the index-year's current annex, in natural order (1.2 before 1.10), with its component and maximum " +
+            "where the index's definition lists criteria, how many units it scores, the leader and the mean. Read through the annex's current pointer: " +
+            "a new annex replaces the old one whole.",
+        [ApiRoutes.Criterion.Name] = "{criterion} is the criterion's id as the annex gives it (or, where the definition lists criteria, either of its names). " +
+            "Units are ranked on it as the index is (competition ranking at its precision); change is positive when a unit did better than in the annex " +
+            "of the year before, and null for a unit without a like-for-like score then (a province merged in 2025).",
+        [ApiRoutes.UnitCriteria.Name] = "{unit} is a code or any accepted name, taken in the index-year. Each criterion with its score, maximum (where defined), " +
+            "rank among the units, the leader's score, the gap and the change since the year before; pointsLost lists the criteria by points below " +
+            "their maximum, behind their leader and lost since the year before (and gained), largest first, each with its component.",
         [ApiRoutes.Rankings.Name] = "Every unit's rank, score, region and city-group rank, field ranks and movement against the year before. " +
             "Accept: text/csv (or ?format=csv) gives the table as CSV, as a download named {INDEX}-{YEAR}.csv.",
         [ApiRoutes.Unit.Name] = "{unit} is a code (48) or any name ingestion accepts, ministries included (Bộ Tư pháp, Tư pháp, BTP). " +
@@ -244,6 +266,7 @@ public static class OpenApiDescription
         ["index"] = "Index code (any case)",
         ["year"] = "Index year, e.g. 2023 (for a unit name: the year whose units it names)",
         ["file"] = "SHA-256 of the file (or its first 12 or more hex digits), or its drop name (PAR%2F2023%2Fpar.xlsx) or file name (par.xlsx)",
+        ["criterion"] = "Criterion id as the annex gives it (2.3, 2.3.1), percent-encoded",
         ["unit"] = "Unit code (48, MOJ) or any name the gazetteer accepts (da-nang, Đà Nẵng, TP. Đà Nẵng, Bộ Tư pháp, BTP)",
         ["region"] = "Only units of this region (name in Vietnamese or English, any case or diacritics)",
         ["group"] = "cities: only the centrally governed cities",

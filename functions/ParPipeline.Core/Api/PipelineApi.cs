@@ -15,7 +15,7 @@ namespace ParPipeline.Api;
 /// </summary>
 public sealed class PipelineApi(
     IOptions<ApiOptions> options, CorsPolicy cors, Indices.IndexCatalog catalog, IndexQueries indices, RankingQueries rankings, UnitQueries units, MoverQueries movers,
-    IngestionQueries ingestions, FileQueries files, ReportCommands reports, RecomputeRedrive redrive, HealthQuery health, StatusQuery status)
+    CriteriaQueries criteria, IngestionQueries ingestions, FileQueries files, ReportCommands reports, RecomputeRedrive redrive, HealthQuery health, StatusQuery status)
 {
     private readonly Lazy<ApiResponse> _openApi = new(() => ApiResponse.Bytes(ApiResponse.Json, OpenApiDescription.Json(catalog)));
 
@@ -39,6 +39,15 @@ public sealed class PipelineApi(
 
     public Task<ApiResponse> MoversAsync(string index, string year, ApiRequest request, CancellationToken ct) =>
         ServeAsync(ApiRoutes.Movers, request, () => movers.GetAsync(index, year, request, ct));
+
+    public Task<ApiResponse> CriteriaAsync(string index, string year, ApiRequest request, CancellationToken ct) =>
+        ServeAsync(ApiRoutes.Criteria, request, () => criteria.ListAsync(index, year, request, ct));
+
+    public Task<ApiResponse> CriterionAsync(string index, string year, string criterion, ApiRequest request, CancellationToken ct) =>
+        ServeAsync(ApiRoutes.Criterion, request, () => criteria.CriterionAsync(index, year, criterion, request, ct));
+
+    public Task<ApiResponse> UnitCriteriaAsync(string unit, string index, string year, ApiRequest request, CancellationToken ct) =>
+        ServeAsync(ApiRoutes.UnitCriteria, request, () => criteria.UnitAsync(unit, index, year, request, ct));
 
     public Task<ApiResponse> HealthAsync(ApiRequest request, CancellationToken ct) =>
         ServeAsync(ApiRoutes.Health, request, () => health.CheckAsync(ct));

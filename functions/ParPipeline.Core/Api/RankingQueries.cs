@@ -49,13 +49,10 @@ public sealed class RankingQueries(IndexCatalog indices, ApiSnapshots snapshots,
     /// <summary>The snapshot of a ranked index-year, or the 400/404 that says why there is none.</summary>
     public async Task<(IndexYearSnapshot? Snapshot, ApiResponse? Problem)> FindAsync(string index, string year, CancellationToken ct)
     {
-        if (indices.Find(index.ToUpperInvariant()) is not { } definition)
+        var (definition, y, bad) = Parse(index, year);
+        if (definition is null)
         {
-            return (null, UnknownIndex(index));
-        }
-        if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y is < 1900 or > 2999)
-        {
-            return (null, ApiResponse.Problem(400, "BAD_YEAR", "Bad year", $"'{ApiParameters.Clip(year)}' is not a year."));
+            return (null, bad);
         }
         var all = await snapshots.AllAsync(ct);
         if (all.FirstOrDefault(s => s.IndexYear == new IndexYear(definition.Code, y)) is { } snapshot)
@@ -68,6 +65,20 @@ public sealed class RankingQueries(IndexCatalog indices, ApiSnapshots snapshots,
                 ? $"There is no {definition.Code} ranking yet."
                 : $"There is no {definition.Code} ranking for {y}; years ranked: {string.Join(", ", years)}.",
             [.. years.OrderBy(v => Math.Abs(v - y)).Select(v => new ApiSuggestion(v.ToString(CultureInfo.InvariantCulture), $"{definition.Code} {v}"))]));
+    }
+
+    /// <summary>A route's {index} and {year}: the index's definition and the year, or the 404/400 that says why not.</summary>
+    public (IndexDefinition? Index, int Year, ApiResponse? Problem) Parse(string index, string year)
+    {
+        if (indices.Find(index.ToUpperInvariant()) is not { } definition)
+        {
+            return (null, 0, UnknownIndex(index));
+        }
+        if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y is < 1900 or > 2999)
+        {
+            return (null, 0, ApiResponse.Problem(400, "BAD_YEAR", "Bad year", $"'{ApiParameters.Clip(year)}' is not a year."));
+        }
+        return (definition, y, null);
     }
 
     public ApiResponse UnknownIndex(string index) =>

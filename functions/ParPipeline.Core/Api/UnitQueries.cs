@@ -122,10 +122,12 @@ public sealed class UnitQueries(Gazetteer gazetteer, IndexCatalog indices, ApiSn
     private (IReadOnlyList<Unit>? Lineage, ApiResponse? Problem) Resolve(string text, ApiRequest request)
     {
         var (year, badYear) = ApiParameters.Int(request, "year", 1900, 2999);
-        if (badYear is not null)
-        {
-            return (null, badYear);
-        }
+        return badYear is not null ? (null, badYear) : Resolve(text, year);
+    }
+
+    /// <summary>As above, with the year that chooses between units of one name given by the caller (a route's own).</summary>
+    internal (IReadOnlyList<Unit>? Lineage, ApiResponse? Problem) Resolve(string text, int? year)
+    {
         var trimmed = text.Trim();
         var code = trimmed.Length is 1 or 2 && trimmed.All(char.IsAsciiDigit) ? trimmed.PadLeft(2, '0') : trimmed;
         var byCode = gazetteer.Units.Where(u => u.Code.Equals(code, StringComparison.OrdinalIgnoreCase)).ToList();

@@ -12,6 +12,9 @@ namespace ParPipeline.Indices;
 /// <param name="Sources">Where each figure of the definition comes from.</param>
 /// <param name="FirstYear">The year the index itself was first published: only then is a unit "in its first year";
 /// before any later year with no earlier data, the reports say "no earlier year in the data".</param>
+/// <param name="Criteria">The criteria and the component each counts towards, when a source lists them: an annex
+/// may then name no other criterion, none may pass its maximum, and a component's criteria must add up to the
+/// component's score. Null: any criterion is taken, bounded by the total's maximum.</param>
 public sealed record IndexDefinition(
     string Code,
     string NameEn,
@@ -27,7 +30,8 @@ public sealed record IndexDefinition(
     IReadOnlyList<IndexField> Fields,
     IReadOnlyList<SumRule> Sums,
     IReadOnlyList<string> Sources,
-    int? FirstYear = null)
+    int? FirstYear = null,
+    IReadOnlyList<CriterionDefinition>? Criteria = null)
 {
     public const string TotalKey = "total";
 
@@ -56,6 +60,35 @@ public sealed record IndexDefinition(
     public double Maximum => Total.Maximum ?? 100;
 
     public IndexField? Field(string key) => Fields.FirstOrDefault(f => f.Key == key);
+
+    /// <summary>The criterion an annex cell names, by id ("2.3", any case, spaces ignored) or by either name (folded
+    /// as headers are); null when none, or when the definition lists no criteria.</summary>
+    public CriterionDefinition? FindCriterion(string text)
+    {
+        if (Criteria is null)
+        {
+            return null;
+        }
+        // Kept with the list it was built from: a copy made with 'with' and other criteria must not use this one's.
+        if (_criteriaKeys is not { } keys || !ReferenceEquals(keys.Of, Criteria))
+        {
+            var (builtIds, builtNames) = CriterionKeys.Build(Criteria);
+            _criteriaKeys = keys = (Criteria, builtIds, builtNames);
+        }
+        var (_, ids, names) = keys;
+        return ids.TryGetValue(CriterionKeys.Id(text), out var byId) ? byId
+            // A name has letters: "11" must not be taken for the name-less fold of "1.1".
+            : text.Any(char.IsLetter) && names.TryGetValue(Ingest.HeaderText.Key(text), out var byName) ? byName : null;
+    }
+
+    /// <summary>The criterion with this id exactly (as stored); null when none or no list.</summary>
+    public CriterionDefinition? Criterion(string id) => Criteria?.FirstOrDefault(c => c.Id == id);
+
+    /// <summary>The most a criterion can score: its own maximum, else its component's, else the total's.</summary>
+    public double MaximumOfCriterion(CriterionDefinition? criterion) =>
+        criterion?.Maximum ?? (criterion is not null && Field(criterion.Component) is { Maximum: { } component } ? component : Maximum);
+
+    private (IReadOnlyList<CriterionDefinition> Of, IReadOnlyDictionary<string, CriterionDefinition> Ids, IReadOnlyDictionary<string, CriterionDefinition> Names)? _criteriaKeys;
 
     /// <summary>The most a field can score: its own maximum, else the total's.</summary>
     public double MaximumOf(IndexField field) => field.Maximum ?? Maximum;

@@ -91,6 +91,7 @@ public static class IndexDefinitionReader
         Required(root, "", "sources", JsonValueKind.Array);
         var fields = Required(root, "", "fields", JsonValueKind.Array);
         var keys = new HashSet<string>(StringComparer.Ordinal);
+        var maxima = new Dictionary<string, double?>(StringComparer.Ordinal);
         var i = 0;
         foreach (var field in fields.EnumerateArray())
         {
@@ -107,11 +108,14 @@ public static class IndexDefinitionReader
             {
                 Fail(path + "maximum", "must be a positive number, or null when no source gives it");
             }
+            maxima[key] = field.TryGetProperty("maximum", out var m) && m.ValueKind == JsonValueKind.Number ? m.GetDouble() : null;
         }
         if (!keys.Contains(IndexDefinition.TotalKey))
         {
             Fail("fields", $"no field has the key '{IndexDefinition.TotalKey}', the score that is ranked");
         }
+        // The total's maximum is 100 when the definition leaves it out (IndexDefinition.Maximum).
+        maxima[IndexDefinition.TotalKey] ??= 100;
         if (root.TryGetProperty("sums", out var sums) && sums.ValueKind == JsonValueKind.Array)
         {
             var s = 0;
@@ -124,14 +128,135 @@ public static class IndexDefinitionReader
                     Fail(path + "total", $"'{total}' is not a field of this index");
                 }
                 var p = 0;
+                var parts = new List<string>();
                 foreach (var part in Required(sum, path, "parts", JsonValueKind.Array).EnumerateArray())
                 {
                     if (part.ValueKind != JsonValueKind.String || !keys.Contains(part.GetString()!))
                     {
                         Fail($"{path}parts[{p}]", $"'{part}' is not a field of this index");
                     }
+                    parts.Add(part.GetString()!);
                     p++;
                 }
+                CheckWeights(sum, path, total, parts, maxima, Fail);
+            }
+        }
+        CheckCriteria(root, keys, maxima, sums, Fail);
+    }
+
+    /// <summary>
+    /// A weighted sum's weights: one positive number per part, and, where the total and every part have a maximum,
+    /// weights that take the parts' maxima to the total's (ten sub-indices of 10 points weighted to 100).
+    /// </summary>
+    private static void CheckWeights(JsonElement sum, string path, string total, List<string> parts, Dictionary<string, double?> maxima, Action<string, string> fail)
+    {
+        if (!sum.TryGetProperty("weights", out var weights) || weights.ValueKind == JsonValueKind.Null)
+        {
+            return;
+        }
+        if (weights.ValueKind != JsonValueKind.Array || weights.GetArrayLength() != parts.Count)
+        {
+            fail(path + "weights", $"must list one weight per part ({parts.Count})");
+        }
+        var values = new List<double>();
+        var w = 0;
+        foreach (var weight in weights.EnumerateArray())
+        {
+            if (weight.ValueKind != JsonValueKind.Number || weight.GetDouble() <= 0)
+            {
+                fail($"{path}weights[{w}]", "must be a positive number");
+            }
+            values.Add(weight.GetDouble());
+            w++;
+        }
+        if (maxima[total] is { } top && parts.All(p => maxima[p] is not null))
+        {
+            var reached = parts.Select((p, i) => values[i] * maxima[p]!.Value).Sum();
+            if (Math.Abs(reached - top) > 1e-6 * top)
+            {
+                fail(path + "weights", $"take the parts' maxima to {reached.ToString(System.Globalization.CultureInfo.InvariantCulture)}, not to the maximum of '{total}' ({top.ToString(System.Globalization.CultureInfo.InvariantCulture)}): the weights do not add up");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The criteria list: ids once each, each in a component (a field, not the total) with a positive maximum or
+    /// none; every part of a sum rule that has criteria has criteria (a component without them could never be
+    /// checked), and a component's criteria can reach no more than its maximum.
+    /// </summary>
+    private static void CheckCriteria(JsonElement root, HashSet<string> keys, Dictionary<string, double?> maxima, JsonElement sums, Action<string, string> fail)
+    {
+        if (!root.TryGetProperty("criteria", out var criteria) || criteria.ValueKind == JsonValueKind.Null)
+        {
+            return;
+        }
+        if (criteria.ValueKind != JsonValueKind.Array || criteria.GetArrayLength() == 0)
+        {
+            fail("criteria", "must be a list of criteria, or left out when no source lists them");
+        }
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var byComponent = new Dictionary<string, List<double?>>(StringComparer.Ordinal);
+        var i = 0;
+        foreach (var criterion in criteria.EnumerateArray())
+        {
+            var path = $"criteria[{i++}].";
+            if (criterion.ValueKind != JsonValueKind.Object)
+            {
+                fail(path.TrimEnd('.'), "must be an object");
+            }
+            if (!criterion.TryGetProperty("id", out var idValue) || idValue.ValueKind != JsonValueKind.String || idValue.GetString()!.Trim().Length == 0)
+            {
+                fail(path + "id", "is missing");
+            }
+            var id = idValue.GetString()!;
+            if (!ids.TryAdd(CriterionKeys.Id(id), id))
+            {
+                fail(path + "id", $"'{id}' is defined twice");
+            }
+            foreach (var nameField in new[] { "nameEn", "nameVi" })
+            {
+                if (criterion.TryGetProperty(nameField, out var name) && name.ValueKind == JsonValueKind.String && Ingest.HeaderText.Key(name.GetString()) is { Length: > 0 } key
+                    && !names.TryAdd(key, id) && names[key] != id)
+                {
+                    fail(path + nameField, $"'{name.GetString()}' also names criterion '{names[key]}'");
+                }
+            }
+            if (!criterion.TryGetProperty("component", out var componentValue) || componentValue.ValueKind != JsonValueKind.String)
+            {
+                fail(path + "component", "is missing: the key of the field the criterion counts towards");
+            }
+            var component = componentValue.GetString()!;
+            if (!keys.Contains(component) || component == IndexDefinition.TotalKey)
+            {
+                fail(path + "component", $"'{component}' is not a component of this index (a field other than '{IndexDefinition.TotalKey}')");
+            }
+            double? maximum = null;
+            if (criterion.TryGetProperty("maximum", out var max) && max.ValueKind != JsonValueKind.Null)
+            {
+                if (max.ValueKind != JsonValueKind.Number || max.GetDouble() <= 0)
+                {
+                    fail(path + "maximum", "must be a positive number, or null when no source gives it");
+                }
+                maximum = max.GetDouble();
+            }
+            (byComponent.TryGetValue(component, out var list) ? list : byComponent[component] = []).Add(maximum);
+        }
+        var s = 0;
+        foreach (var sum in sums.ValueKind == JsonValueKind.Array ? sums.EnumerateArray().ToList() : [])
+        {
+            var parts = sum.GetProperty("parts").EnumerateArray().Select(p => p.GetString()!).ToList();
+            if (parts.Any(byComponent.ContainsKey) && parts.FirstOrDefault(p => !byComponent.ContainsKey(p)) is { } bare)
+            {
+                fail("criteria", $"component '{bare}' has no criteria, while the other parts of sums[{s}] have: list its criteria too");
+            }
+            s++;
+        }
+        foreach (var (component, criteriaMaxima) in byComponent)
+        {
+            if (maxima[component] is { } top && criteriaMaxima.All(m => m is not null) && criteriaMaxima.Sum(m => m!.Value) > top + 1e-9)
+            {
+                fail("criteria", $"the maxima of the criteria of '{component}' add up to {criteriaMaxima.Sum(m => m!.Value).ToString(System.Globalization.CultureInfo.InvariantCulture)}, over its maximum {top.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
             }
         }
     }

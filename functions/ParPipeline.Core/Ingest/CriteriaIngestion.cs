@@ -12,12 +12,12 @@ namespace ParPipeline.Ingest;
 /// Streams a long-format sheet (unit, year, criterion, score; up to a million rows) straight into staged
 /// partitions of <c>Criteria</c>, 100 rows a transaction, holding neither the sheet nor its rows in memory: what
 /// grows with the file is a 64-bit fingerprint per row (to find repeats) and nothing else. The caller makes
-/// the staged version current only if no problem was found.
+/// the staged version current only if no problem was found. A staged version is spread over several partitions
+/// (<see cref="CriteriaStore.BucketCount"/>) whose batches are written in parallel, so a large annex is bounded by
+/// the account's throughput, not by one partition's (about 2,000 entities a second in Azure).
 /// </summary>
-public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging store)
+public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging store, Indices.IndexCatalog indices)
 {
-    // Transactions in flight at once: Azurite and Table Storage take batches concurrently.
-    private const int Parallelism = 4;
     private const int MaxCriterionLength = 200;
 
     // Spellings remembered per file: a hostile file of a million distinct names must not grow the memo forever.
@@ -42,7 +42,7 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
     public async Task<CriteriaResult> StageAsync(IExcelDataReader reader, DroppedFile file, LongTablePlan plan, TimeSpan readBudget, CancellationToken ct)
     {
         var years = new Dictionary<int, YearState>();
-        var pending = new List<Task>();
+        var pending = new TransactionWindow(CriteriaStore.Parallelism);
         try
         {
             return await StageCoreAsync(reader, file, plan, readBudget, years, pending, ct);
@@ -53,27 +53,32 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
             // Let the batches in flight land first, or they would outlive the clean-up.
             try
             {
-                await Task.WhenAll(pending);
+                await pending.DrainAsync();
             }
             catch (Exception e) when (e is Azure.RequestFailedException or OperationCanceledException)
             {
             }
             foreach (var state in years.Values)
             {
-                await store.DeleteStagedAsync(state.Partition, CancellationToken.None);
+                await store.DeleteStagedAsync(state.Version, CancellationToken.None);
             }
             throw;
         }
     }
 
     private async Task<CriteriaResult> StageCoreAsync(
-        IExcelDataReader reader, DroppedFile file, LongTablePlan plan, TimeSpan readBudget, Dictionary<int, YearState> years, List<Task> pending, CancellationToken ct)
+        IExcelDataReader reader, DroppedFile file, LongTablePlan plan, TimeSpan readBudget, Dictionary<int, YearState> years, TransactionWindow pending, CancellationToken ct)
     {
         var elapsed = System.Diagnostics.Stopwatch.StartNew();
         var waiting = new System.Diagnostics.Stopwatch();
         var problems = new List<IngestProblem>();
         // A long-format row takes 25 to 40 bytes in a csv or an xlsx: the file's size tells about how many it holds.
-        var seen = new FingerprintLog(file.Content.Length / 28);
+        var expectedRows = file.Content.Length / 28;
+        var seen = new FingerprintLog(expectedRows);
+        var buckets = CriteriaStore.BucketCount(expectedRows);
+        // Where the definition lists criteria: each unit's criterion points per component, to check against the
+        // component's score in the provincial table once the annex is read.
+        var tallies = plan.Index.Criteria is null ? null : new Dictionary<(int Year, string Unit, string Component), ComponentTally>();
         HashSet<(int, string)>? overflow = null;
         var repeatInBatch = false;
         // A long file names the same few dozen units a million times: each spelling as the file has it is cleaned
@@ -96,7 +101,7 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
             reader.NextResult();
         }
         CriteriaResult? early = null;
-        YearState? full = null;
+        (string Partition, List<CriterionScore> Rows) full = ("", []);
 
         // One row's checks, a plain method the JIT optimises after a few calls (the loop of an async method runs, once
         // per file, as on-stack-replaced code); the loop below only stages the batches this fills, and waits for them.
@@ -198,6 +203,18 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
                     criterion.Length == 0 ? "Tiêu chí bị bỏ trống." : $"Tiêu chí dài hơn {MaxCriterionLength} ký tự."));
                 return RowStep.Next;
             }
+            Indices.CriterionDefinition? defined = null;
+            if (index.Criteria is not null)
+            {
+                // Stored and served by its id, however the annex spells it.
+                defined = index.FindCriterion(criterion);
+                if (defined is null)
+                {
+                    problems.Add(UnknownCriterion(sheet, row, criterionLetter, criterion, index));
+                    return RowStep.Next;
+                }
+                criterion = defined.Id;
+            }
             var cell = layout.ScoreColumn < fieldCount ? reader.GetValue(layout.ScoreColumn) : null;
             // A plain decimal ("4.44"), as nearly every cell is, needs no cleaning and no general reading.
             var reading = maximum < 1000 && cell is string plain && DecimalText.TryParsePlain(plain, out var quick) ? new NumberReading(NumberKind.Number, quick)
@@ -218,6 +235,15 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
                 return RowStep.Next;
             }
             var score = reading.Value;
+            if (defined is not null && index.MaximumOfCriterion(defined) is var most && score > most && score <= maximum)
+            {
+                var max = most.ToString(CultureInfo.InvariantCulture);
+                var found = score.ToString(CultureInfo.InvariantCulture);
+                problems.Add(new IngestProblem(sheet, row, scoreColumn, ProblemCodes.CriterionOverMaximum,
+                    $"{criterion} of {unit.NameVi}: {found} is over the criterion's maximum of {max}.",
+                    $"{criterion} của {unit.NameVi}: {found} vượt điểm tối đa {max} của tiêu chí.") { Found = found });
+                return RowStep.Next;
+            }
             if (score < 0 || score > maximum)
             {
                 problems.Add(new IngestProblem(sheet, row, scoreColumn, ProblemCodes.ScoreOutOfRange,
@@ -235,17 +261,23 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
                 return RowStep.Next;
             }
 
-            var state = years.TryGetValue(y2, out var s) ? s : years[y2] = new YearState(new IndexYear(index.Code, y2), file.Sha256);
-            if (!state.Add(new CriterionScore(state.IndexYear, unit.Code, criterion, score, row), Math.Round(score, index.Decimals), fingerprint))
+            if (defined is not null)
+            {
+                var key = (y2, unit.Code, defined.Component);
+                tallies![key] = tallies.TryGetValue(key, out var tally) ? tally.Add(score) : new ComponentTally(score, 1, row);
+            }
+            var state = years.TryGetValue(y2, out var s) ? s : years[y2] = new YearState(new IndexYear(index.Code, y2), file.Sha256, buckets);
+            var bucket = state.Add(new CriterionScore(state.IndexYear, unit.Code, criterion, score, row), Math.Round(score, index.Decimals), fingerprint);
+            if (bucket < 0)
             {
                 // A repeat within one batch would fail its transaction (a row key twice): stop staging, the file
                 // is rejected at the end with the repeat located.
                 repeatInBatch = true;
                 return RowStep.Next;
             }
-            if (state.Batch.Count == 100)
+            if (state.BatchCount(bucket) == CriteriaStore.MaxBatch)
             {
-                full = state;
+                full = state.TakeBatch(bucket);
                 return RowStep.BatchFull;
             }
             return RowStep.Next;
@@ -264,21 +296,28 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
             }
             if (step == RowStep.BatchFull)
             {
-                pending.Add(store.StageAsync(full!.Partition, full.TakeBatch(), ct));
-                if (pending.Count >= Parallelism)
+                var batch = full;
+                if (pending.Full)
                 {
                     waiting.Start();
-                    await Task.WhenAll(pending);
+                    await pending.WaitForRoomAsync();
                     waiting.Stop();
-                    pending.Clear();
                 }
+                pending.Add(store.StageAsync(batch.Partition, batch.Rows, ct));
             }
         }
         foreach (var state in years.Values)
         {
-            pending.Add(store.StageAsync(state.Partition, state.TakeBatch(), ct));
+            foreach (var batch in state.TakeRemaining())
+            {
+                if (pending.Full)
+                {
+                    await pending.WaitForRoomAsync();
+                }
+                pending.Add(store.StageAsync(batch.Partition, batch.Rows, ct));
+            }
         }
-        await Task.WhenAll(pending);
+        await pending.DrainAsync();
 
         var unitsByYear = resolvedByYear.ToDictionary(y => y.Key, y => y.Value.Values.Where(k => k.Passed && k.Resolution.Unit is not null)
             .Select(k => k.Resolution.Unit!.Code).Concat(overflow?.Where(o => o.Item1 == y.Key && o.Item2.Length > 0).Select(o => o.Item2) ?? [])
@@ -303,7 +342,36 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
             problems.Add(new IngestProblem(sheet, layout.FirstDataRow, null, ProblemCodes.NoRows, $"The criteria table under row {layout.HeaderRow} has no rows.", $"Bảng tiêu chí dưới dòng {layout.HeaderRow} không có dòng nào."));
         }
         var versions = years.Values.Select(v => new CriteriaVersion(v.IndexYear, file.Sha256, v.DataHash(), v.Rows, unitsByYear[v.IndexYear.Year].Count)).ToList();
-        return new CriteriaResult(problems, [.. years.Keys.Select(k => new IndexYear(index.Code, k))]) { Versions = versions, Warnings = cleaner.Warnings() };
+        var sums = tallies?.Select(t => new ComponentSum(new IndexYear(index.Code, t.Key.Year), t.Key.Unit, t.Key.Component, t.Value.Sum, t.Value.Count, t.Value.FirstRow)).ToList() ?? [];
+        return new CriteriaResult(problems, [.. years.Keys.Select(k => new IndexYear(index.Code, k))])
+        {
+            Versions = versions, Warnings = cleaner.Warnings(), ComponentSums = sums, Sheet = sheet, ScoreColumn = scoreColumn,
+        };
+    }
+
+    /// <summary>A criterion the definition does not list: another index's when one lists it, else unknown, with the
+    /// nearest ids of this index (the ones sharing the first part of the number) as a hint.</summary>
+    private IngestProblem UnknownCriterion(string sheet, int row, string column, string criterion, Indices.IndexDefinition index)
+    {
+        var other = indices.All.Where(d => d != index && d.FindCriterion(criterion) is not null).Select(d => d.ShortNameEn).FirstOrDefault();
+        if (other is not null)
+        {
+            return new IngestProblem(sheet, row, column, ProblemCodes.CriterionOfOtherIndex,
+                $"'{criterion}' is a criterion of {other}, not of {index.ShortNameEn}: is this the right file, or the right folder?",
+                $"'{criterion}' là tiêu chí của {other}, không phải của {index.ShortNameVi}: tệp có đúng không, gửi đúng thư mục chưa?") { Found = criterion };
+        }
+        var head = criterion.Split('.', 2)[0];
+        var near = index.Criteria!.Where(c => c.Id.Split('.', 2)[0] == head).Take(8).Select(c => c.Id).ToList();
+        var listed = near.Count > 0 ? near : [.. index.Criteria!.Take(8).Select(c => c.Id)];
+        var more = index.Criteria!.Count > listed.Count ? ", …" : "";
+        return new IngestProblem(sheet, row, column, ProblemCodes.UnknownCriterion,
+            $"'{criterion}' is not a criterion of {index.ShortNameEn}; its criteria include {string.Join(", ", listed)}{more}.",
+            $"'{criterion}' không phải là tiêu chí của {index.ShortNameVi}; các tiêu chí gồm {string.Join(", ", listed)}{more}.") { Found = criterion };
+    }
+
+    private readonly record struct ComponentTally(double Sum, int Count, int FirstRow)
+    {
+        public ComponentTally Add(double score) => this with { Sum = Sum + score, Count = Count + 1 };
     }
 
     /// <summary>FNV-1a, 64 bits: a million rows collide with odds around 1 in 30 million.</summary>
@@ -342,7 +410,7 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
         public bool Passed { get; set; }
     }
 
-    private sealed class YearState(IndexYear indexYear, string sha256)
+    private sealed class YearState(IndexYear indexYear, string sha256, int buckets)
     {
         private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
@@ -350,25 +418,31 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
         private readonly ArrayBufferWriter<byte> _pending = new(HashChunk + 1024);
         private const int HashChunk = 64 * 1024;
 
+        private readonly List<CriterionScore>[] _batches = [.. Enumerable.Range(0, buckets).Select(_ => new List<CriterionScore>(CriteriaStore.MaxBatch))];
+        private readonly ulong[][] _batchFingerprints = [.. Enumerable.Range(0, buckets).Select(_ => new ulong[CriteriaStore.MaxBatch])];
+
         public IndexYear IndexYear { get; } = indexYear;
 
-        public string Partition { get; } = CriteriaStore.StagedPartition(indexYear, sha256);
-
-        public List<CriterionScore> Batch { get; private set; } = new(100);
-
-        private readonly ulong[] _batchFingerprints = new ulong[100];
+        /// <summary>The staged version's partitions' common prefix.</summary>
+        public string Version { get; } = CriteriaStore.StagedVersion(indexYear, sha256);
 
         public long Rows { get; private set; }
 
-        /// <summary>Adds the row to the batch and the hash; false, adding nothing, when the batch has its key already.</summary>
-        public bool Add(CriterionScore score, double rounded, ulong fingerprint)
+        public int BatchCount(int bucket) => _batches[bucket].Count;
+
+        /// <summary>Adds the row to its bucket's batch and to the hash; returns the bucket, or -1, adding nothing,
+        /// when that batch has the row's key already.</summary>
+        public int Add(CriterionScore score, double rounded, ulong fingerprint)
         {
-            if (_batchFingerprints.AsSpan(0, Batch.Count).Contains(fingerprint))
+            var bucket = CriteriaStore.Bucket(fingerprint, _batches.Length);
+            var batch = _batches[bucket];
+            var fingerprints = _batchFingerprints[bucket];
+            if (fingerprints.AsSpan(0, batch.Count).Contains(fingerprint))
             {
-                return false;
+                return -1;
             }
-            _batchFingerprints[Batch.Count] = fingerprint;
-            Batch.Add(score);
+            fingerprints[batch.Count] = fingerprint;
+            batch.Add(score);
             Rows++;
             // "{unit}|{criterion}|{score}\n" in UTF-8, written straight into the buffer (a criterion is at most 200
             // characters, 600 bytes).
@@ -384,7 +458,7 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
             {
                 Flush();
             }
-            return true;
+            return bucket;
         }
 
         private void Flush()
@@ -393,12 +467,16 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
             _pending.ResetWrittenCount();
         }
 
-        public List<CriterionScore> TakeBatch()
+        public (string Partition, List<CriterionScore> Rows) TakeBatch(int bucket)
         {
-            var batch = Batch;
-            Batch = new List<CriterionScore>(100);
-            return batch;
+            var batch = _batches[bucket];
+            _batches[bucket] = new List<CriterionScore>(CriteriaStore.MaxBatch);
+            return (CriteriaStore.BucketPartition(Version, bucket), batch);
         }
+
+        /// <summary>The batches not yet full, at the end of the sheet.</summary>
+        public IEnumerable<(string Partition, List<CriterionScore> Rows)> TakeRemaining() =>
+            [.. Enumerable.Range(0, _batches.Length).Where(b => _batches[b].Count > 0).Select(TakeBatch)];
 
         public string DataHash()
         {

@@ -230,13 +230,26 @@ public sealed class IngestionService(
         {
             foreach (var indexYear in results.SelectMany(r => r.IndexYears).Distinct())
             {
-                await criteriaStore.DeleteStagedAsync(CriteriaStore.StagedPartition(indexYear, file.Sha256), ct);
+                await criteriaStore.DeleteStagedAsync(CriteriaStore.StagedVersion(indexYear, file.Sha256), ct);
             }
             return await RejectAsync(file, [.. problems.Take(WorkbookParser.MaxProblems + 1)], receivedAt, started, ct);
         }
 
         var storedAs = await vault.ArchiveAsync(file, ct);
         var versions = results.SelectMany(r => r.Versions).ToList();
+        var warnings = results.SelectMany(r => r.Warnings).ToList();
+        foreach (var result in results.Where(r => r.ComponentSums.Count > 0))
+        {
+            foreach (var indexYear in result.ComponentSums.Select(s => s.IndexYear).Distinct())
+            {
+                // Against the table current now; an annex that comes before its table is not checked (the table is
+                // checked on its own, criteria or not).
+                if (await scores.GetAsync(indexYear, ct) is { } table)
+                {
+                    warnings.AddRange(CriteriaSums.Check(indices.Find(indexYear.Index)!, [.. result.ComponentSums.Where(s => s.IndexYear == indexYear)], table.Scores, result.Sheet, result.ScoreColumn));
+                }
+            }
+        }
         string? duplicateOf = null;
         var flipped = 0;
         var units = versions.Sum(v => v.Units);
@@ -247,7 +260,7 @@ public sealed class IngestionService(
             {
                 foreach (var version in versions.Where(v => v.Version == file.Sha256 && !finished.IndexYears.Contains(v.IndexYear)))
                 {
-                    await criteriaStore.DeleteStagedAsync(CriteriaStore.StagedPartition(version.IndexYear, file.Sha256), ct);
+                    await criteriaStore.DeleteStagedAsync(CriteriaStore.StagedVersion(version.IndexYear, file.Sha256), ct);
                 }
                 return finished;
             }
@@ -257,7 +270,7 @@ public sealed class IngestionService(
                 if (current is not null && current.Version != version.Version && current.DataHash == version.DataHash)
                 {
                     duplicateOf = current.Version;
-                    await criteriaStore.DeleteStagedAsync(CriteriaStore.StagedPartition(version.IndexYear, file.Sha256), ct);
+                    await criteriaStore.DeleteStagedAsync(CriteriaStore.StagedVersion(version.IndexYear, file.Sha256), ct);
                     continue;
                 }
                 await criteriaStore.FlipAsync(version, ct);
@@ -269,12 +282,12 @@ public sealed class IngestionService(
             }
             status = flipped == 0 ? LedgerStatus.Duplicate : LedgerStatus.Ingested;
             await ledger.RecordAsync(new LedgerEntry(file.Sha256, [file.BlobName], status, [.. versions.Select(v => v.IndexYear.PartitionKey)],
-                units, 0, [.. results.SelectMany(r => r.Warnings)], storedAs, status == LedgerStatus.Duplicate ? duplicateOf : null, receivedAt, clock.GetElapsedTime(started)) { DropTags = [file.DropTag] }, ct);
+                units, 0, warnings, storedAs, status == LedgerStatus.Duplicate ? duplicateOf : null, receivedAt, clock.GetElapsedTime(started)) { DropTags = [file.DropTag] }, ct);
         }
         await vault.DeleteDropAsync(file.BlobName, file.ETag, ct);
         log.LogInformation("{Blob}: {Rows} criterion scores of {Units} units staged and made current", file.BlobName, versions.Sum(v => v.Rows), units);
         return new IngestOutcome(status switch { LedgerStatus.Ingested => IngestStatus.Ingested, LedgerStatus.Superseded => IngestStatus.Superseded, _ => IngestStatus.Duplicate },
-            file.Sha256, [.. versions.Select(v => v.IndexYear)], units, [], [.. results.SelectMany(r => r.Warnings)]);
+            file.Sha256, [.. versions.Select(v => v.IndexYear)], units, [], warnings);
     }
 
     /// <summary>

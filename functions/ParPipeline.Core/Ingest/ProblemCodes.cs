@@ -35,9 +35,13 @@ public static class ProblemCodes
     public const string YearMismatch = "YEAR_MISMATCH";
     public const string BadCriterion = "BAD_CRITERION";
     public const string DuplicateCriterion = "DUPLICATE_CRITERION";
+    public const string UnknownCriterion = "UNKNOWN_CRITERION";
+    public const string CriterionOfOtherIndex = "CRITERION_OF_OTHER_INDEX";
+    public const string CriterionOverMaximum = "CRITERION_OVER_MAXIMUM";
 
     // Warnings: kept with the ingestion, do not stop it.
     public const string RankMismatch = "RANK_MISMATCH";
+    public const string CriteriaDoNotSum = "CRITERIA_DO_NOT_SUM";
     public const string SheetIgnored = "SHEET_IGNORED";
     public const string CellRepaired = "CELL_REPAIRED";
     public const string HiddenRows = "HIDDEN_ROWS";

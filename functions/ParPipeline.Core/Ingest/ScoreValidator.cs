@@ -25,8 +25,8 @@ public static class ScoreValidator
                 $"{missing.NameVi} ({missing.Code}) không có dòng nào; mọi {(index.UnitKind == UnitKind.Ministry ? "bộ, cơ quan ngang bộ" : "tỉnh, thành phố")} của năm {table.IndexYear.Year} phải có đúng một dòng."));
         }
 
-        // Each part is published rounded to the index's decimals: their sum may drift by half a unit per part.
-        var tolerance = 0.5 * Math.Pow(10, -index.Decimals);
+        // Each part is published rounded to the index's decimals: their (weighted) sum may drift by half a unit per
+        // part and weight (SumRule.Tolerance).
         foreach (var rule in index.Sums.Where(s => s.Parts.Append(s.Total).All(table.Layout.FieldColumns.ContainsKey)))
         {
             var totalColumn = ScoreColumns.Letter(table.Layout.FieldColumns[rule.Total]);
@@ -37,11 +37,12 @@ public static class ScoreValidator
                 {
                     continue;
                 }
-                var sum = rule.Parts.Sum(p => unit.Values[p]);
-                if (Math.Abs(sum - total) > tolerance * (rule.Parts.Count + 1) + 1e-9)
+                var sum = rule.Combine([.. rule.Parts.Select(p => unit.Values[p])]);
+                if (Math.Abs(sum - total) > rule.Tolerance(index.Decimals))
                 {
-                    var parts = string.Join(" + ", rule.Parts.Select(p => $"{index.Field(p)!.NameEn.ToLowerInvariant()} {F(unit.Values[p])}"));
-                    var partsVi = string.Join(" + ", rule.Parts.Select(p => $"{index.Field(p)!.NameVi.ToLowerInvariant()} {F(unit.Values[p])}"));
+                    string Weighted(int i) => rule.Weights is null ? "" : $"{F(rule.WeightOf(i))} × ";
+                    var parts = string.Join(" + ", rule.Parts.Select((p, i) => $"{Weighted(i)}{index.Field(p)!.NameEn.ToLowerInvariant()} {F(unit.Values[p])}"));
+                    var partsVi = string.Join(" + ", rule.Parts.Select((p, i) => $"{Weighted(i)}{index.Field(p)!.NameVi.ToLowerInvariant()} {F(unit.Values[p])}"));
                     problems.Add(new IngestProblem(unit.Sheet ?? table.Sheet, unit.Row, totalColumn, ProblemCodes.ComponentsDoNotSum,
                         $"{unit.Unit.NameVi}: {parts} = {F(sum)}, but the {index.Field(rule.Total)!.NameEn} is {F(total)}.",
                         $"{unit.Unit.NameVi}: {partsVi} = {F(sum)}, nhưng {index.Field(rule.Total)!.NameVi} là {F(total)}.") { Found = F(total) });

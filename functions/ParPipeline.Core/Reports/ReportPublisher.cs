@@ -30,8 +30,8 @@ public sealed class ReportPublisher(
 
     internal const string Format = "site-1";
 
-    /// <summary>The criteria annex version an edition's pages were drawn with: a new annex republishes the edition
-    /// even where the ranking did not change.</summary>
+    /// <summary>The criteria annex versions an edition's pages and narratives were drawn with, its own year's and the
+    /// year before's: a new annex of either republishes the edition even where the ranking did not change.</summary>
     internal const string CriteriaMetadata = "criteriaversion";
 
     /// <summary>Site pages are small and many; writing a few at once keeps a publication to seconds.</summary>
@@ -91,7 +91,7 @@ public sealed class ReportPublisher(
         {
             [HashMetadata] = version.RankingHash,
             [FormatMetadata] = Format,
-            [CriteriaMetadata] = (await criteria.GetCurrentAsync(indexYear, ct))?.Version ?? "",
+            [CriteriaMetadata] = await AnnexesAsync(indexYear, ct),
         };
 
         var (header, rows) = SummaryTable.Build(summary.Units, index);
@@ -147,16 +147,31 @@ public sealed class ReportPublisher(
         {
             return edition;
         }
-        if (current.Rows > Site.CriterionPlaces.MaxRows)
+        var table = await CriteriaTableAsync(edition.Index, indexYear, ct);
+        return edition with { CriteriaRows = current.Rows, Criteria = table };
+    }
+
+    /// <summary>The current annex versions of the index-year and of the year before, as the metadata keeps them
+    /// (just the year's own when the year before has none, as editions published before narratives used it).</summary>
+    private async Task<string> AnnexesAsync(IndexYear indexYear, CancellationToken ct)
+    {
+        var own = (await criteria.GetCurrentAsync(indexYear, ct))?.Version ?? "";
+        return (await criteria.GetCurrentAsync(indexYear.PreviousYear(), ct))?.Version is { } before ? $"{own},{before}" : own;
+    }
+
+    /// <summary>An index-year's current annex, ranked; null when there is none, or when it is too large to draw.</summary>
+    private async Task<Criteria.CriteriaTable?> CriteriaTableAsync(IndexDefinition index, IndexYear indexYear, CancellationToken ct)
+    {
+        if (await criteria.GetCurrentAsync(indexYear, ct) is not { } current || current.Rows > Site.UnitProfilePage.MaxCriteriaRows)
         {
-            return edition with { CriteriaRows = current.Rows };
+            return null;
         }
         var rows = new List<Ingest.CriterionScore>((int)current.Rows);
         await foreach (var row in criteria.ReadVersionAsync(indexYear, current.Version, ct))
         {
             rows.Add(row);
         }
-        return edition with { CriteriaRows = rows.Count, Criteria = Site.CriterionPlaces.ByUnit(rows, edition.Index.Decimals, edition.Index.HigherIsBetter) };
+        return Criteria.CriteriaTable.Build(index, indexYear, current.Version, rows);
     }
 
     private async Task<PublishedReport> MarkPublishedAsync(SummaryDocument summary, List<string> files, IDictionary<string, string> metadata, CancellationToken ct)
@@ -193,10 +208,15 @@ public sealed class ReportPublisher(
         string NameEn(string code) => (gazetteer.Find(index.UnitKind, indexYear.Year, code) ?? gazetteer.Find(index.UnitKind, indexYear.Year - 1, code))?.NameEn
             ?? table.Units.FirstOrDefault(u => u.UnitCode == code)?.UnitName ?? code;
         string RegionEn(string region) => gazetteer.Regions.FirstOrDefault(r => r.NameVi == region)?.NameEn ?? region;
+        // Where the points came from: both years' annexes, through their pointers.
+        var (now, before) = (await CriteriaTableAsync(index, indexYear, ct), await CriteriaTableAsync(index, indexYear.PreviousYear(), ct));
+        IReadOnlyList<Criteria.CriterionPoints>? Changes(UnitRanking unit) =>
+            now is null || before is null || unit.Movement is null || before.Of(unit.UnitCode) is not { Count: > 0 } last ? null
+                : Criteria.PointsLost.Changes(now.Of(unit.UnitCode), last, index.HigherIsBetter);
         return [.. table.Units.Select(unit =>
         {
             var input = new NarrativeInput(index, indexYear.Year, unit, table.Units, NameEn, RegionEn,
-                sipas?.Units.FirstOrDefault(u => u.UnitCode == unit.UnitCode), sipas is null ? null : indexYear.Year);
+                sipas?.Units.FirstOrDefault(u => u.UnitCode == unit.UnitCode), sipas is null ? null : indexYear.Year, Changes(unit));
             return new UnitNarrativeText(unit.UnitCode, UnitNarrative.English(input), UnitNarrative.Vietnamese(input));
         })];
     }
@@ -209,7 +229,7 @@ public sealed class ReportPublisher(
         {
             var properties = await Reports.GetBlobClient($"{indexYear.Index}/{indexYear.Year}/summary.json").GetPropertiesAsync(cancellationToken: ct);
             var metadata = properties.Value.Metadata;
-            var annex = (await criteria.GetCurrentAsync(indexYear, ct))?.Version ?? "";
+            var annex = await AnnexesAsync(indexYear, ct);
             return metadata.TryGetValue(HashMetadata, out var hash) && metadata.TryGetValue(FormatMetadata, out var format) && format == Format &&
                 metadata.TryGetValue(CriteriaMetadata, out var drawn) && drawn == annex ? hash : null;
         }

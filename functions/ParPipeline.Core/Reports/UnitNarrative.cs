@@ -8,7 +8,8 @@ namespace ParPipeline.Reports;
 /// The sentences a Department of Home Affairs or a newsroom writes about one unit, from the data alone, in
 /// English and Vietnamese: rank of N with points, movement in points and places ("but" only when they
 /// disagree), place among the centrally governed cities with who is ahead, place in the region, the standout
-/// field, and the SIPAS result. A clause is left out when the data does not support it.
+/// field, where the points came from criterion by criterion (when both years have an annex), and the SIPAS result.
+/// A clause is left out when the data does not support it.
 /// </summary>
 public static class UnitNarrative
 {
@@ -43,6 +44,10 @@ public static class UnitNarrative
             text.Append(input.Index.FirstYear == input.Year ? ", the index's first year" : $", with no {input.Year - 1} result in the data to compare");
         }
         text.Append('.');
+        if (unit.Movement is { } moved && CriteriaSentence.English(input.Index, moved.PointsChange, input.CriteriaChanges) is { } criteria)
+        {
+            text.Append(' ').Append(criteria);
+        }
 
         var groups = new List<string>();
         if (unit.CityGroup is { } city)
@@ -111,6 +116,10 @@ public static class UnitNarrative
             text.Append(input.Index.FirstYear == input.Year ? ", năm đầu tiên của chỉ số" : $", chưa có kết quả năm {input.Year - 1} trong dữ liệu để so sánh");
         }
         text.Append('.');
+        if (unit.Movement is { } moved && CriteriaSentence.Vietnamese(input.Index, moved.PointsChange, input.CriteriaChanges) is { } criteria)
+        {
+            text.Append(' ').Append(criteria);
+        }
 
         var groups = new List<string>();
         if (unit.CityGroup is { } city)

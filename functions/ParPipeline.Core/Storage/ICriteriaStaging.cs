@@ -10,5 +10,6 @@ public interface ICriteriaStaging
 {
     Task StageAsync(string partition, IReadOnlyList<CriterionScore> rows, CancellationToken ct);
 
-    Task DeleteStagedAsync(string partition, CancellationToken ct);
+    /// <summary>Removes every partition of a staged version (<see cref="CriteriaStore.StagedVersion"/>).</summary>
+    Task DeleteStagedAsync(string version, CancellationToken ct);
 }

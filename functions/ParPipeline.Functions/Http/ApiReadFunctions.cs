@@ -47,6 +47,21 @@ public sealed class ApiReadFunctions(PipelineApi api)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", "put", "patch", "delete", "options", Route = "movers/{index}/{year}")] HttpRequest request, string index, string year) =>
         new ApiResult(await api.MoversAsync(index, year, request.ToApiRequest(), request.HttpContext.RequestAborted));
 
+    [Function("ApiCriteria")]
+    public async Task<IActionResult> Criteria(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", "put", "patch", "delete", "options", Route = "criteria/{index}/{year}")] HttpRequest request, string index, string year) =>
+        new ApiResult(await api.CriteriaAsync(index, year, request.ToApiRequest(), request.HttpContext.RequestAborted));
+
+    [Function("ApiCriterion")]
+    public async Task<IActionResult> Criterion(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", "put", "patch", "delete", "options", Route = "criteria/{index}/{year}/{criterion}")] HttpRequest request, string index, string year, string criterion) =>
+        new ApiResult(await api.CriterionAsync(index, year, criterion, request.ToApiRequest(), request.HttpContext.RequestAborted));
+
+    [Function("ApiUnitCriteria")]
+    public async Task<IActionResult> UnitCriteria(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", "put", "patch", "delete", "options", Route = "units/{unit}/criteria/{index}/{year}")] HttpRequest request, string unit, string index, string year) =>
+        new ApiResult(await api.UnitCriteriaAsync(unit, index, year, request.ToApiRequest(), request.HttpContext.RequestAborted));
+
     [Function("ApiHealth")]
     public async Task<IActionResult> Health(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", "put", "patch", "delete", "options", Route = "health")] HttpRequest request) =>

@@ -22,6 +22,9 @@ internal static class LocalApi
         Read(api, ApiRoutes.History, (p, h, r) => p.HistoryAsync(Route(h, "unit"), r, h.RequestAborted));
         Read(api, ApiRoutes.Compare, (p, h, r) => p.CompareAsync(r, h.RequestAborted));
         Read(api, ApiRoutes.Movers, (p, h, r) => p.MoversAsync(Route(h, "index"), Route(h, "year"), r, h.RequestAborted));
+        Read(api, ApiRoutes.Criteria, (p, h, r) => p.CriteriaAsync(Route(h, "index"), Route(h, "year"), r, h.RequestAborted));
+        Read(api, ApiRoutes.Criterion, (p, h, r) => p.CriterionAsync(Route(h, "index"), Route(h, "year"), Route(h, "criterion"), r, h.RequestAborted));
+        Read(api, ApiRoutes.UnitCriteria, (p, h, r) => p.UnitCriteriaAsync(Route(h, "unit"), Route(h, "index"), Route(h, "year"), r, h.RequestAborted));
         Read(api, ApiRoutes.Health, (p, h, r) => p.HealthAsync(r, h.RequestAborted));
         Read(api, ApiRoutes.OpenApi, (p, h, r) => p.OpenApiAsync(r, h.RequestAborted));
         Admin(api, ApiRoutes.Ingestions, (p, h, r) => p.IngestionsAsync(r, h.RequestAborted));

@@ -19,7 +19,7 @@ public sealed class HttpProtocolTests(AzuriteFixture azurite)
     public static readonly string[] GetPaths =
     [
         "api/indices", "api/rankings/PAR/2023", "api/units", "api/units/48", "api/units/48/history", "api/compare?units=48,31",
-        "api/movers/PAR/2023", "api/ingestions", "api/ingestions/rejected-example.csv", "api/ingestions/rejected-example.csv/report",
+        "api/movers/PAR/2023", "api/criteria/PAR/2023", "api/criteria/PAR/2023/1.2", "api/units/48/criteria/PAR/2023", "api/ingestions", "api/ingestions/rejected-example.csv", "api/ingestions/rejected-example.csv/report",
         "api/health", "api/manage/status", "api/openapi.json",
     ];
 

@@ -130,6 +130,15 @@ public sealed class SiteContentTests(SiteFixture site)
         Assert.Equal("Cách đơn vị dẫn đầu xa nhất ở: 1.2 (−1,75), 1.10 (−1,00).", Page("units/48.html").QuerySelector("#par ul.lost li")!.TextContent);
         Assert.DoesNotContain(Page("units/48-2025.en.html").QuerySelectorAll("#par table caption"), c => c.TextContent.Contains("criterion", StringComparison.Ordinal));
 
+        // The 2023 narrative says where Đà Nẵng's 1.14 points came from: 1.1 alone (+2.00) is more than half of them.
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(site.ReportsFolder, "PAR", "2023", "units", "48.json")));
+        var narrative = json.RootElement.GetProperty("narrative");
+        Assert.Contains(" Of the 1.14 points gained, most came from 1.1 (+2.00), while 1.2 (−1.00) lost the most. ", narrative.GetProperty("en").GetString(), StringComparison.Ordinal);
+        Assert.Contains(" Trong 1,14 điểm tăng thêm, phần lớn đến từ 1.1 (+2,00), trong khi 1.2 (−1,00) giảm nhiều nhất. ", narrative.GetProperty("vi").GetString(), StringComparison.Ordinal);
+        // No annex for 2024: that year's narrative says nothing of criteria.
+        using var later = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(site.ReportsFolder, "PAR", "2024", "units", "48.json")));
+        Assert.DoesNotContain("points gained, ", later.RootElement.GetProperty("narrative").GetProperty("en").GetString(), StringComparison.Ordinal);
+
         var quangNam = Page("units/49.html");
         Assert.Equal("Từ ngày 01/07/2025 thuộc Đà Nẵng.", quangNam.QuerySelector("p.note")!.TextContent);
         Assert.Equal("48-2025.html", quangNam.QuerySelector("p.note a")!.GetAttribute("href"));

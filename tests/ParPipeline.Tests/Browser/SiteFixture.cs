@@ -60,10 +60,8 @@ public sealed class SiteFixture : IAsyncLifetime
             await ingestion.IngestAsync($"PAR/{year}/par-{year}.csv", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv)), CancellationToken.None);
             await _host.Services.GetRequiredService<RankingService>().RecomputeAsync(new RecomputeRequest("PAR", year), CancellationToken.None);
         }
-        // Criteria annexes for PAR 2022 and 2023: three criteria per province, 1.10 after 1.2 in their natural order,
-        // so a unit page can say which criteria are behind the leader and which fell and rose since the year before.
-        await ingestion.IngestAsync("PAR/2023/criteria-2023.csv", Annex(2023, 3), CancellationToken.None);
-        await ingestion.IngestAsync("PAR/2022/criteria-2022.csv", Annex(2022, 5), CancellationToken.None);
+        // The seed's criteria annexes for PAR 2022 and 2023 (CriteriaAnnex.Par): three criteria per province, 1.10 after
+        // 1.2 in their natural order, so a unit page says which criteria are behind the leader and which fell and rose.
         await _host.Services.GetRequiredService<ReportPublisher>().PublishChangedAsync(CancellationToken.None);
         await _host.Services.GetRequiredService<ReportMirror>().MirrorAsync(CancellationToken.None);
 
@@ -74,22 +72,6 @@ public sealed class SiteFixture : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
-    }
-
-    /// <summary>A long-format annex of one year: criterion i of a province scores 0.5 + (code × 7 + i × step) mod 10 / 4.</summary>
-    private static MemoryStream Annex(int year, int step)
-    {
-        var annex = new System.Text.StringBuilder("Tỉnh;Năm;Tiêu chí;Điểm\n");
-        foreach (var (unit, _) in ProvinceTable.Scores(year))
-        {
-            foreach (var (criterion, i) in new[] { ("1.1", 1), ("1.2", 2), ("1.10", 3) })
-            {
-                var value = Math.Round(0.5 + (int.Parse(unit.Code, CultureInfo.InvariantCulture) * 7 + i * step) % 10 / 4.0, 2);
-                annex.Append(unit.NameVi).Append(';').Append(year).Append(';').Append(criterion).Append(';')
-                    .Append(value.ToString("0.00", CultureInfo.InvariantCulture).Replace('.', ',')).Append('\n');
-            }
-        }
-        return new MemoryStream(System.Text.Encoding.UTF8.GetBytes(annex.ToString()));
     }
 
     /// <summary>Made-up, varied scores (80.00-94.99) so the maps show every quartile and movement both ways.</summary>

@@ -22,8 +22,9 @@ namespace ParPipeline.Tests.Definitions;
 [Collection(AzuriteCollection.Name)]
 public sealed class IndexDefinitionFileTests(AzuriteFixture azurite)
 {
-    /// <summary>A test-only index: a provincial digital-transformation score out of 1,000 with three pillars.</summary>
-    private static JsonObject Dti() => JsonNode.Parse("""
+    /// <summary>A test-only index: a provincial digital-transformation score out of 1,000 with three pillars, and the
+    /// five criteria that make them.</summary>
+    public static JsonObject Dti() => JsonNode.Parse("""
         {
           "code": "DTI", "nameEn": "Digital Transformation Index (test)", "nameVi": "Chỉ số chuyển đổi số (thử)",
           "shortNameEn": "DTI", "shortNameVi": "Chỉ số DTI", "unitKind": "province", "decimals": 2, "firstYear": 2020,
@@ -36,6 +37,13 @@ public sealed class IndexDefinitionFileTests(AzuriteFixture azurite)
             { "key": "society", "nameEn": "Digital society", "nameVi": "Xã hội số", "maximum": 300, "headers": ["Xã hội số"] }
           ],
           "sums": [{ "total": "total", "parts": ["government", "economy", "society"] }],
+          "criteria": [
+            { "id": "G1", "component": "government", "maximum": 200, "nameEn": "Online public services", "nameVi": "Dịch vụ công trực tuyến" },
+            { "id": "G2", "component": "government", "maximum": 200 },
+            { "id": "E1", "component": "economy", "maximum": 300 },
+            { "id": "S1", "component": "society", "maximum": 150 },
+            { "id": "S2", "component": "society", "maximum": 150, "nameEn": "Digital skills", "nameVi": "Kỹ năng số" }
+          ],
           "sources": ["A test-only definition: the structure is made up."]
         }
         """)!.AsObject();
@@ -63,6 +71,17 @@ public sealed class IndexDefinitionFileTests(AzuriteFixture azurite)
         { "empty:fields[3].headers", "fields[3].headers", "is empty" },
         { "set:sums[0].parts[2]=people", "sums[0].parts[2]", "'people' is not a field of this index" },
         { "remove:sources", "sources", "is missing" },
+        { "set:criteria[1].id=G1", "criteria[1].id", "'G1' is defined twice" },
+        { "set:criteria[1].id=g 1", "criteria[1].id", "'g 1' is defined twice" },
+        { "remove:criteria[2].id", "criteria[2].id", "is missing" },
+        { "set:criteria[0].component=total", "criteria[0].component", "'total' is not a component of this index (a field other than 'total')" },
+        { "set:criteria[0].component=people", "criteria[0].component", "'people' is not a component of this index" },
+        { "remove:criteria[3].component", "criteria[3].component", "is missing: the key of the field the criterion counts towards" },
+        { "set:criteria[4].maximum=0", "criteria[4].maximum", "must be a positive number, or null when no source gives it" },
+        { "set:criteria[1].maximum=201", "criteria", "the maxima of the criteria of 'government' add up to 401, over its maximum 400" },
+        { "set:criteria[2].component=society", "criteria", "component 'economy' has no criteria, while the other parts of sums[0] have: list its criteria too" },
+        { "set:criteria[4].nameVi=Dịch vụ công trực tuyến", "criteria[4].nameVi", "'Dịch vụ công trực tuyến' also names criterion 'G1'" },
+        { "empty:criteria", "criteria", "must be a list of criteria, or left out when no source lists them" },
     };
 
     [Theory]
@@ -115,6 +134,52 @@ public sealed class IndexDefinitionFileTests(AzuriteFixture azurite)
         Assert.Equal((Path.Combine(folder, "dti.json"), field), (refused.File, refused.Field));
         Assert.Contains(reason, refused.Message, StringComparison.Ordinal);
         Assert.StartsWith($"Index definition {Path.Combine(folder, "dti.json")}, {field}: ", refused.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A composite of two sub-indices of 10 points, weighted to a total of 100 (as PCI weights its ten).</summary>
+    private static JsonObject Weighted(string weights) => JsonNode.Parse($$"""
+        {
+          "code": "WCI", "nameEn": "Weighted composite (test)", "nameVi": "Chỉ số tổng hợp có trọng số (thử)",
+          "shortNameEn": "WCI", "shortNameVi": "Chỉ số WCI", "unitKind": "province", "decimals": 2, "higherIsBetter": true,
+          "titles": [["WCI"]], "titleExcludes": [], "unitHeaders": ["Tỉnh"],
+          "fields": [
+            { "key": "total", "nameEn": "WCI", "nameVi": "Chỉ số WCI", "maximum": 100, "required": true, "headers": ["WCI"] },
+            { "key": "a", "nameEn": "Sub-index A", "nameVi": "Chỉ số thành phần A", "maximum": 10, "headers": ["A"] },
+            { "key": "b", "nameEn": "Sub-index B", "nameVi": "Chỉ số thành phần B", "maximum": 10, "headers": ["B"] }
+          ],
+          "sums": [{ "total": "total", "parts": ["a", "b"], "weights": {{weights}} }],
+          "sources": ["A test-only definition."]
+        }
+        """)!.AsObject();
+
+    [Theory]
+    [InlineData("[6]", "sums[0].weights", "must list one weight per part (2)")]
+    [InlineData("[6, 0]", "sums[0].weights[1]", "must be a positive number")]
+    [InlineData("[6, \"4\"]", "sums[0].weights[1]", "must be a positive number")]
+    [InlineData("[6, 3]", "sums[0].weights", "take the parts' maxima to 90, not to the maximum of 'total' (100): the weights do not add up")]
+    public void Weights_that_do_not_take_the_parts_to_the_total_are_refused(string weights, string field, string reason)
+    {
+        var folder = Folder(("wci.json", Weighted(weights).ToJsonString()));
+        var refused = Assert.Throws<IndexDefinitionException>(() => IndexCatalog.Load(folder));
+        Assert.Equal($"Index definition {Path.Combine(folder, "wci.json")}, {field}: {reason}", refused.Message);
+    }
+
+    [Fact]
+    public async Task A_weighted_total_is_checked_against_its_weighted_parts_within_their_rounding()
+    {
+        var folder = Folder(("wci.json", Weighted("[6, 4]").ToJsonString()));
+        await using var services = await azurite.NewPipelineAsync(new Dictionary<string, string?> { ["Indices:DefinitionsDirectory"] = folder });
+        // 6 × 7.25 + 4 × 5.5 = 65.5. Hà Nội publishes 65.55: within half a hundredth × (6 + 4 + 1) = 0.055. Hà Giang's 65.56 is not.
+        var csv = ProvinceTable.Csv("Tỉnh,A,B,WCI", 2023, (unit, _) => $"{unit.NameVi},7.25,5.5,{(unit.Code == "01" ? "65.55" : unit.Code == "02" ? "65.56" : "65.5")}");
+
+        var outcome = await services.GetRequiredService<IngestionService>().IngestAsync("WCI/2023/wci.csv", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv)), CancellationToken.None);
+
+        var problem = Assert.Single(outcome.Problems);
+        Assert.Equal((ProblemCodes.ComponentsDoNotSum, "D3", "Hà Giang: 6.00 × sub-index a 7.25 + 4.00 × sub-index b 5.50 = 65.50, but the WCI is 65.56."),
+            (problem.Code, problem.Cell, problem.Message));
+        Assert.Equal(0.005 * 11 + 1e-9, new SumRule("total", ["a", "b"], [6, 4]).Tolerance(2), 12);
+        Assert.Equal(0.005 * 3 + 1e-9, new SumRule("total", ["a", "b"]).Tolerance(2), 12);
+        Assert.Equal(65.5, new SumRule("total", ["a", "b"], [6, 4]).Combine([7.25, 5.5]), 9);
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class FunctionsHostRulesTests
     public void The_built_app_breaks_none_of_the_hosts_indexing_rules()
     {
         var functions = Metadata();
-        Assert.Equal(20, functions.Length);
+        Assert.Equal(23, functions.Length);
         Assert.Empty(FunctionsHostRules.Violations(functions, Extensions()));
     }
 

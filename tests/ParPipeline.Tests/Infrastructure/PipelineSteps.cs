@@ -19,16 +19,20 @@ public static class PipelineSteps
         await services.GetRequiredService<ReportPublisher>().PublishAsync(new IndexYear("PAR", 2023), CancellationToken.None);
     }
 
-    /// <summary>Ingests every bundled sample and ranks every index-year they hold.</summary>
     /// <summary>A drop the seed rejects, so the routes about a file's fate have a rejection to show: Hà Giang misspelt
     /// (A3) and Cao Bằng's score written 88,6,8 (B4).</summary>
     public const string RejectedExample = "PAR/2023/rejected-example.csv";
+
+    public const string Par2022Annex = "PAR/2022/criteria-2022.csv";
+
+    public const string Par2023Annex = "PAR/2023/criteria-2023.csv";
 
     public static byte[] RejectedExampleBytes() => System.Text.Encoding.UTF8.GetBytes(ProvinceTable.Csv("Tỉnh,Chỉ số CCHC", 2023, (unit, score) =>
         unit.NameVi == "Hà Giang" ? $"Ha Giangg,{score.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
         : unit.NameVi == "Cao Bằng" ? "Cao Bằng,\"88,6,8\""
         : $"{unit.NameVi},{score.ToString(System.Globalization.CultureInfo.InvariantCulture)}"));
 
+    /// <summary>Ingests every bundled sample and two made-up PAR annexes, and ranks every index-year they hold.</summary>
     public static async Task RankAllSamplesAsync(IServiceProvider services)
     {
         var ingestion = services.GetRequiredService<IngestionService>();
@@ -37,6 +41,9 @@ public static class PipelineSteps
         {
             await ingestion.IngestAsync(sample, Samples.Open(sample), CancellationToken.None);
         }
+        // Criteria annexes of PAR 2022 and 2023 (made up: no annex is bundled), so the criteria routes have data.
+        await ingestion.IngestAsync(Par2022Annex, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(CriteriaAnnex.Par(2022, 5))), CancellationToken.None);
+        await ingestion.IngestAsync(Par2023Annex, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(CriteriaAnnex.Par(2023, 3))), CancellationToken.None);
         var ranking = services.GetRequiredService<RankingService>();
         foreach (var (index, year) in new[] { ("PAR", 2021), ("PAR", 2022), ("PAR", 2023), ("SIPAS", 2022), ("SIPAS", 2023), ("PAR-MINISTRIES", 2023) })
         {

@@ -8,8 +8,8 @@ public sealed record SiteEdition(IndexDefinition Index, int Year, IReadOnlyList<
 {
     public UnitRanking? Find(string code) => Units.FirstOrDefault(u => u.UnitCode == code);
 
-    /// <summary>The current criteria annex ranked, by unit; null when none was ingested or it is too large to draw.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<CriterionPlace>>? Criteria { get; init; }
+    /// <summary>The current criteria annex ranked; null when none was ingested or it is too large to draw.</summary>
+    public Criteria.CriteriaTable? Criteria { get; init; }
 
     /// <summary>Rows of the current annex, drawn or not; 0 without one.</summary>
     public long CriteriaRows { get; init; }

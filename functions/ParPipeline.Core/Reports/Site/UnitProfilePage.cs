@@ -151,7 +151,7 @@ public static class UnitProfilePage
         {
             Components(body, t, code, model, [.. years.Take(withFields.Count)], withFields.Edition.Find(code)!);
         }
-        Criteria(body, t, code, years);
+        Criteria(body, t, code, model, years);
         Peers(body, t, code, model, latest, unit, L);
         if (unit.Predecessors.Count > 0)
         {
@@ -224,7 +224,7 @@ public static class UnitProfilePage
     }
 
     /// <summary>The unit's criterion scores from the latest year with an annex; nothing when no annex was ingested.</summary>
-    private static void Criteria(StringBuilder body, SiteText t, string code, IReadOnlyList<SiteEdition> years)
+    private static void Criteria(StringBuilder body, SiteText t, string code, SiteModel model, IReadOnlyList<SiteEdition> years)
     {
         var edition = years.LastOrDefault(e => e.CriteriaRows > 0);
         if (edition is null)
@@ -239,55 +239,80 @@ public static class UnitProfilePage
                 $"The {edition.Year} criteria annex has {edition.CriteriaRows:N0} rows, too many to show on a page."))).Append("</p>\n");
             return;
         }
-        if (!edition.Criteria.TryGetValue(code, out var criteria) || criteria.Count == 0)
+        var criteria = edition.Criteria.Of(code);
+        if (criteria.Count == 0)
         {
             body.Append("<p class=\"note\">").Append(E(t.T($"Phụ lục tiêu chí năm {edition.Year} không có đơn vị này.", $"The {edition.Year} criteria annex does not list this unit."))).Append("</p>\n");
             return;
         }
+        var index = edition.Index;
+        var components = criteria.Any(c => c.Component is not null);
+        var maxima = criteria.Any(c => c.Maximum is not null);
         var caption = t.T($"Năm {edition.Year}: điểm và thứ hạng theo từng tiêu chí", $"{edition.Year}: score and rank on each criterion");
         body.Append(ScrollBox(caption)).Append("<table><caption>").Append(E(caption)).Append("</caption><thead><tr><th scope=\"col\" class=\"t\">")
-            .Append(t.T("Tiêu chí", "Criterion")).Append("</th><th scope=\"col\">").Append(t.T("Điểm", "Score")).Append("</th><th scope=\"col\">")
-            .Append(t.T("Hạng", "Rank")).Append("</th><th scope=\"col\">").Append(t.T("Điểm cao nhất", "Best score")).Append("</th><th scope=\"col\">")
+            .Append(t.T("Tiêu chí", "Criterion")).Append("</th>");
+        if (components)
+        {
+            body.Append("<th scope=\"col\" class=\"t\">").Append(t.T("Lĩnh vực", "Component")).Append("</th>");
+        }
+        body.Append("<th scope=\"col\">").Append(t.T("Điểm", "Score")).Append("</th>");
+        if (maxima)
+        {
+            body.Append("<th scope=\"col\">").Append(t.T("Tối đa", "Maximum")).Append("</th>");
+        }
+        body.Append("<th scope=\"col\">").Append(t.T("Hạng", "Rank")).Append("</th><th scope=\"col\">").Append(t.T("Điểm cao nhất", "Best score")).Append("</th><th scope=\"col\">")
             .Append(t.T("Cách dẫn đầu", "Behind the leader")).Append("</th></tr></thead><tbody>\n");
         foreach (var c in criteria)
         {
-            var gap = Math.Abs(c.LeaderScore - c.Score);
-            body.Append("<tr><td class=\"t\">").Append(E(c.Criterion)).Append("</td><td class=\"num\">").Append(t.Score(c.Score)).Append("</td><td class=\"num\">")
-                .Append(E(t.RankOf(c.Rank, c.Of))).Append("</td><td class=\"num\">").Append(t.Score(c.LeaderScore)).Append("</td><td class=\"num\">")
-                .Append(c.Rank == 1 ? E(t.T("dẫn đầu", "leads")) : t.Change(-gap)).Append("</td></tr>\n");
+            body.Append("<tr><td class=\"t\">").Append(E(c.Criterion)).Append("</td>");
+            if (components)
+            {
+                body.Append("<td class=\"t\">").Append(E(ComponentName(t, index, c.Component))).Append("</td>");
+            }
+            body.Append("<td class=\"num\">").Append(t.Score(c.Score)).Append("</td>");
+            if (maxima)
+            {
+                body.Append("<td class=\"num\">").Append(c.Maximum is { } m ? t.Score(m) : "–").Append("</td>");
+            }
+            body.Append("<td class=\"num\">").Append(E(t.RankOf(c.Rank, c.Of))).Append("</td><td class=\"num\">").Append(t.Score(c.LeaderScore)).Append("</td><td class=\"num\">")
+                .Append(c.Rank == 1 ? E(t.T("dẫn đầu", "leads")) : t.Change(-c.GapToLeader)).Append("</td></tr>\n");
         }
         body.Append("</tbody></table>").Append(ScrollBoxEnd).Append('\n');
-        PointsLost(body, t, code, years, edition, criteria);
+        var comparable = ParPipeline.Criteria.CriteriaComparison.WithYearBefore(index, edition.Year, model.Gazetteer.Find(index.UnitKind, edition.Year, code));
+        var before = comparable ? years.FirstOrDefault(e => e.Year == edition.Year - 1)?.Criteria?.Of(code) is { Count: > 0 } b ? b : null : null;
+        PointsLost(body, t, index, edition.Year, ParPipeline.Criteria.PointsLost.Of(criteria, before, index.HigherIsBetter));
     }
 
-    /// <summary>Where the unit lost points: the criteria furthest behind the leader, and, when the year before has an
-    /// annex too, the criteria that fell and rose most since then.</summary>
-    private static void PointsLost(StringBuilder body, SiteText t, string code, IReadOnlyList<SiteEdition> years, SiteEdition edition, IReadOnlyList<CriterionPlace> criteria)
+    /// <summary>Annexes above this many rows are not drawn into pages (the site is rebuilt on every publication).</summary>
+    public const int MaxCriteriaRows = 100_000;
+
+    private static string ComponentName(SiteText t, Indices.IndexDefinition index, string? component) =>
+        component is not null && index.Field(component) is { } field ? t.T(field.NameVi, field.NameEn) : "–";
+
+    /// <summary>Where the unit lost points: the criteria furthest below their maximum and behind their leader, and,
+    /// when the year before has a like-for-like annex, the criteria that fell and rose most since then; each with
+    /// its component where the definition says.</summary>
+    private static void PointsLost(StringBuilder body, SiteText t, Indices.IndexDefinition index, int year, ParPipeline.Criteria.PointsLost lost)
     {
         const int shown = 5;
-        string List(IEnumerable<(string Criterion, double Points)> items) => string.Join(", ", items.Select(i => $"{i.Criterion} ({t.Change(i.Points)})"));
+        string List(IEnumerable<ParPipeline.Criteria.CriterionPoints> items, int sign) => string.Join(", ", items.Take(shown).Select(i =>
+            $"{i.Criterion} ({t.Change(sign * i.Points)}{(i.Component is null ? "" : "; " + ComponentName(t, index, i.Component))})"));
         var lines = new List<string>();
-        var behind = criteria.Where(c => c.Rank > 1).Select(c => (c.Criterion, Points: -Math.Abs(c.LeaderScore - c.Score)))
-            .OrderBy(c => c.Points).ThenBy(c => c.Criterion, StringComparer.Ordinal).Take(shown).ToList();
-        if (behind.Count > 0)
+        if (lost.BelowMaximum.Count > 0)
         {
-            lines.Add(t.T($"Cách đơn vị dẫn đầu xa nhất ở: {List(behind)}.", $"Furthest behind the leader: {List(behind)}."));
+            lines.Add(t.T($"Xa điểm tối đa nhất ở: {List(lost.BelowMaximum, -1)}.", $"Furthest below the maximum: {List(lost.BelowMaximum, -1)}."));
         }
-        var before = years.FirstOrDefault(e => e.Year == edition.Year - 1)?.Criteria?.GetValueOrDefault(code);
-        if (before is not null)
+        if (lost.BelowLeader.Count > 0)
         {
-            var previous = before.ToDictionary(c => c.Criterion, c => c.Score, StringComparer.Ordinal);
-            var changes = criteria.Where(c => previous.ContainsKey(c.Criterion)).Select(c => (c.Criterion, Points: Math.Round(c.Score - previous[c.Criterion], 2))).ToList();
-            var lost = changes.Where(c => c.Points < 0).OrderBy(c => c.Points).ThenBy(c => c.Criterion, StringComparer.Ordinal).Take(shown).ToList();
-            var gained = changes.Where(c => c.Points > 0).OrderByDescending(c => c.Points).ThenBy(c => c.Criterion, StringComparer.Ordinal).Take(shown).ToList();
-            if (lost.Count > 0)
-            {
-                lines.Add(t.T($"Giảm nhiều nhất so với năm {edition.Year - 1}: {List(lost)}.", $"Lost most since {edition.Year - 1}: {List(lost)}."));
-            }
-            if (gained.Count > 0)
-            {
-                lines.Add(t.T($"Tăng nhiều nhất: {List(gained)}.", $"Gained most: {List(gained)}."));
-            }
+            lines.Add(t.T($"Cách đơn vị dẫn đầu xa nhất ở: {List(lost.BelowLeader, -1)}.", $"Furthest behind the leader: {List(lost.BelowLeader, -1)}."));
+        }
+        if (lost.SinceLastYear.Count > 0)
+        {
+            lines.Add(t.T($"Giảm nhiều nhất so với năm {year - 1}: {List(lost.SinceLastYear, -1)}.", $"Lost most since {year - 1}: {List(lost.SinceLastYear, -1)}."));
+        }
+        if (lost.GainedSinceLastYear.Count > 0)
+        {
+            lines.Add(t.T($"Tăng nhiều nhất: {List(lost.GainedSinceLastYear, 1)}.", $"Gained most: {List(lost.GainedSinceLastYear, 1)}."));
         }
         if (lines.Count > 0)
         {
