@@ -41,7 +41,7 @@ public static class BenchRun
                     output = args[++i];
                     break;
                 default:
-                    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/ParPipeline.Bench -- [--size small|full] [--only parse,micro,write,drop,api,memory,site] [--out FILE]");
+                    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/ParPipeline.Bench -- [--size small|full] [--only parse,micro,write,criteria,drop,api,memory,site] [--out FILE]");
                     return 2;
             }
         }
@@ -77,7 +77,7 @@ public static class BenchRun
         {
             rows.Add(MicroParse(root, provincial, size));
         }
-        if (new[] { "write", "drop", "api", "memory", "site" }.Any(wanted))
+        if (new[] { "write", "criteria", "drop", "api", "memory", "site" }.Any(wanted))
         {
             Step("storage: Azurite (in memory) on free loopback ports");
             await using var azurite = await AzuriteServer.StartAsync(new AzuriteOptions(root, null, []), ct);
@@ -85,6 +85,10 @@ public static class BenchRun
             if (wanted("write"))
             {
                 rows.Add(await WriteAsync(storage, gazetteer, indices, provincial, size, ct));
+            }
+            if (wanted("criteria"))
+            {
+                rows.AddRange(await CriteriaAsync(storage, gazetteer, indices, inputs, size, ct));
             }
             if (wanted("drop") || wanted("api"))
             {
@@ -128,6 +132,23 @@ public static class BenchRun
         await core.GetRequiredService<StorageProvisioner>().EnsureCreatedAsync(ct);
         return await new WriteBench(core.GetRequiredService<Azure.Data.Tables.TableServiceClient>(), core.GetRequiredService<ScoreStore>(), gazetteer, indices)
             .MeasureAsync(provincial, size.Iterations * 6, ct);
+    }
+
+    private static async Task<List<BenchRow>> CriteriaAsync(string storage, Gazetteer gazetteer, IndexCatalog indices, InputGenerator inputs, BenchSize size, CancellationToken ct)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [PipelineStorageNames.Connection] = storage }).Build();
+        await using var core = new ServiceCollection().AddLogging().AddParPipeline(configuration).BuildServiceProvider();
+        await core.GetRequiredService<StorageProvisioner>().EnsureCreatedAsync(ct);
+        var bench = new CriteriaWriteBench(core.GetRequiredService<Azure.Data.Tables.TableServiceClient>(), core.GetRequiredService<CriteriaStore>(), gazetteer, indices);
+        var rows = new List<BenchRow>();
+        foreach (var count in size.LongRows)
+        {
+            Step($"criteria: staging {count:N0} rows against a raw parallel loop");
+            var path = await inputs.CriteriaAsync(count, "csv", ct);
+            // A million rows take minutes a side: two pairs; smaller files three.
+            rows.Add(await bench.MeasureAsync(path, $"PAR/{InputGenerator.Year}/criteria-{count}.csv", count >= 1_000_000 ? 2 : 3, ct));
+        }
+        return rows;
     }
 
     private static async Task<List<BenchRow>> HostAsync(string storage, InputGenerator inputs, BenchSize size, Func<string, bool> wanted, CancellationToken ct)

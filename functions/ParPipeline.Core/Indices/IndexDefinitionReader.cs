@@ -6,7 +6,8 @@ namespace ParPipeline.Indices;
 /// Reads one definition file, checking its shape first so that a mistake is named by file and JSON path
 /// (<c>fields[3].key</c>) rather than surfacing as a serializer's or a constructor's exception: malformed JSON, a
 /// missing or empty value, no <c>total</c>, a duplicate key, a sum over a field that does not exist, a maximum
-/// that is not positive.
+/// that is not positive, weights that do not add up, and a criteria list that is inconsistent (a duplicate id, a
+/// criterion in no component, a component of a sum without criteria, criteria maxima over their component's).
 /// </summary>
 public static class IndexDefinitionReader
 {

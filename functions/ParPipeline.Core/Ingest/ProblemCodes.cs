@@ -47,4 +47,10 @@ public static class ProblemCodes
     public const string HiddenRows = "HIDDEN_ROWS";
     public const string HiddenSheet = "HIDDEN_SHEET";
     public const string SheetsCombined = "SHEETS_COMBINED";
+
+    /// <summary>The codes that are warnings: the file is taken, and the ledger keeps them.</summary>
+    public static IReadOnlySet<string> Warnings { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        RankMismatch, CriteriaDoNotSum, SheetIgnored, CellRepaired, HiddenRows, HiddenSheet, SheetsCombined,
+    };
 }

@@ -43,7 +43,7 @@ public sealed class CriteriaDefinitionIngestionTests(AzuriteFixture azurite)
 
     /// <summary>Every 2023 province on all five criteria: government 400 - code split 200 / 200 - code, economy 250,
     /// society 100 and 100, as the DTI table of <see cref="Table"/> gives; <paramref name="edit"/> changes rows.</summary>
-    private static string Annex(Func<string, string, double, (string Criterion, double Score)?>? edit = null)
+    public static string Annex(Func<string, string, double, (string Criterion, double Score)?>? edit = null)
     {
         var rows = new List<(string, string, double)>();
         foreach (var unit in CriteriaAnnex.Provinces(2023))

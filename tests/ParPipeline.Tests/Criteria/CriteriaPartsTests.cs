@@ -85,10 +85,10 @@ public sealed class CriteriaPartsTests
         "Trong 1,14 điểm tăng thêm, phần lớn đến từ 1.1 (+2,00), trong khi 1.2 (−1,00) giảm nhiều nhất.")]
     // Up 3.50: 1.1 (1.00) and 1.2 (0.60) are not more than half, 1.3 (0.40) makes 2.00: three named.
     [InlineData(3.5, "1.1:1;1.2:0.6;1.3:0.4;1.4:0.3", "Of the 3.50 points gained, most came from 1.1 (+1.00), 1.2 (+0.60) and 1.3 (+0.40).",
-        "Trong 3,50 điểm tăng thêm, phần lớn đến từ 1.1 (+1,00) và 1.2 (+0,60) và 1.3 (+0,40).")]
+        "Trong 3,50 điểm tăng thêm, phần lớn đến từ 1.1 (+1,00), 1.2 (+0,60) và 1.3 (+0,40).")]
     // Up 5.00 and three criteria make only 1.50 of it: not "most".
     [InlineData(5, "1.1:0.5;1.2:0.5;1.3:0.5;1.4:0.5", "Of the 5.00 points gained, the largest gains were in 1.1 (+0.50), 1.2 (+0.50) and 1.3 (+0.50).",
-        "Trong 5,00 điểm tăng thêm, tăng nhiều nhất ở 1.1 (+0,50) và 1.2 (+0,50) và 1.3 (+0,50).")]
+        "Trong 5,00 điểm tăng thêm, tăng nhiều nhất ở 1.1 (+0,50), 1.2 (+0,50) và 1.3 (+0,50).")]
     // Down 0.80.
     [InlineData(-0.8, "2.1:-0.5;2.2:0.2;2.3:-0.1", "Of the 0.80 points lost, most went in 2.1 (−0.50), while 2.2 (+0.20) gained the most.",
         "Trong 0,80 điểm bị giảm, phần lớn ở 2.1 (−0,50), trong khi 2.2 (+0,20) tăng nhiều nhất.")]

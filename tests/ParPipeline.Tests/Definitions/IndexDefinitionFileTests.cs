@@ -241,6 +241,9 @@ public sealed class IndexDefinitionFileTests(AzuriteFixture azurite)
         var outcome = await host.Services.GetRequiredService<IngestionService>().IngestAsync("DTI/2023/dti-2023.csv", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv)), CancellationToken.None);
         Assert.Equal(IngestStatus.Ingested, outcome.Status);
         await host.Services.GetRequiredService<RankingService>().RecomputeAsync(new RecomputeRequest("DTI", 2023), CancellationToken.None);
+        // Its criteria annex, criteria by component with their maxima (Tuyên Quang, 08: G2 = 192, S1 and S2 100 of 150).
+        Assert.Equal(IngestStatus.Ingested, (await host.Services.GetRequiredService<IngestionService>().IngestAsync("DTI/2023/criteria.csv",
+            new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Criteria.CriteriaDefinitionIngestionTests.Annex())), CancellationToken.None)).Status);
         await host.Services.GetRequiredService<ReportPublisher>().PublishChangedAsync(CancellationToken.None);
         await host.Services.GetRequiredService<ReportMirror>().MirrorAsync(CancellationToken.None);
 
@@ -263,6 +266,11 @@ public sealed class IndexDefinitionFileTests(AzuriteFixture azurite)
         // 2020 is the index's first year, not 2023: the data simply holds no 2022.
         Assert.Contains("no earlier year in the data", unit, StringComparison.Ordinal);
         Assert.Contains("Digital Transformation Index (test)", await http.GetStringAsync("reports/index.en.html"), StringComparison.Ordinal);
+        var tuyenQuang = await http.GetStringAsync("reports/units/08.html");
+        Assert.Contains("<th scope=\"col\">Điểm</th><th scope=\"col\">Tối đa</th>", tuyenQuang, StringComparison.Ordinal);
+        Assert.Contains("<tr><td class=\"t\">G2</td><td class=\"t\">Chính quyền số</td><td class=\"num\">192,00</td><td class=\"num\">200,00</td>", tuyenQuang, StringComparison.Ordinal);
+        Assert.Contains("<li>Xa điểm tối đa nhất ở: E1 (−50,00; Kinh tế số), S1 (−50,00; Xã hội số), S2 (−50,00; Xã hội số), G2 (−8,00; Chính quyền số).</li>",
+            tuyenQuang, StringComparison.Ordinal);
     }
 
     [Theory]

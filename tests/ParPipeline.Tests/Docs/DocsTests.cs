@@ -205,7 +205,7 @@ public sealed partial class DocsTests(AzuriteFixture azurite)
         var page = Path.Combine(RepositoryPaths.Root, "docs", "dropping-files.md");
         var text = File.ReadAllText(page).ReplaceLineEndings("\n");
         var table = new StringBuilder("| code | kind | what was expected | what to do |\n|---|---|---|---|\n");
-        var warnings = new[] { ProblemCodes.RankMismatch, ProblemCodes.SheetIgnored, ProblemCodes.CellRepaired, ProblemCodes.HiddenRows, ProblemCodes.HiddenSheet, ProblemCodes.SheetsCombined };
+        var warnings = ProblemCodes.Warnings;
         foreach (var field in typeof(ProblemCodes).GetFields().Where(f => f.IsLiteral))
         {
             var code = (string)field.GetRawConstantValue()!;
