@@ -13,7 +13,40 @@ namespace ParPipeline.Ingest;
 /// </summary>
 public static class CriteriaSums
 {
-    public static IReadOnlyList<IngestProblem> Check(IndexDefinition index, IReadOnlyList<ComponentSum> sums, IReadOnlyList<UnitScore> table, string sheet, string column)
+    /// <summary>An annex just read against the current table: each warning placed at the annex's first row of the
+    /// unit's criteria in that component, in its score column.</summary>
+    public static IReadOnlyList<IngestProblem> Check(IndexDefinition index, IReadOnlyList<ComponentSum> sums, IReadOnlyList<UnitScore> table, string sheet, string column) =>
+        Check(index, sums, table, _ => (sheet, column));
+
+    /// <summary>
+    /// A table just read against the current annex (the annex came first): each unit's criteria summed per component
+    /// from the annex's rows, each warning placed at the unit's row of the table, in the component's column.
+    /// </summary>
+    public static IReadOnlyList<IngestProblem> Check(IndexDefinition index, IEnumerable<CriterionScore> annex, ScoreTable table)
+    {
+        if (index.Criteria is null)
+        {
+            return [];
+        }
+        var tallies = new Dictionary<(string Unit, string Component), (double Sum, int Count)>();
+        foreach (var row in annex)
+        {
+            if (index.Criterion(row.Criterion) is { } defined)
+            {
+                var key = (row.UnitCode, defined.Component);
+                var (sum, count) = tallies.GetValueOrDefault(key);
+                tallies[key] = (sum + row.Score, count + 1);
+            }
+        }
+        var rows = table.Units.ToDictionary(u => u.Unit.Code, StringComparer.Ordinal);
+        var sums = tallies.Where(t => rows.ContainsKey(t.Key.Unit))
+            .Select(t => new ComponentSum(table.IndexYear, t.Key.Unit, t.Key.Component, t.Value.Sum, t.Value.Count, rows[t.Key.Unit].Row)).ToList();
+        var scores = table.Units.Select(u => new UnitScore(u.Unit.Code, u.Unit.NameVi, u.Total, u.Values)).ToList();
+        return Check(index, sums, scores, sum =>
+            (rows[sum.UnitCode].Sheet ?? table.Sheet, table.Layout.FieldColumns.TryGetValue(sum.Component, out var c) ? ScoreColumns.Letter(c) : null));
+    }
+
+    private static IReadOnlyList<IngestProblem> Check(IndexDefinition index, IReadOnlyList<ComponentSum> sums, IReadOnlyList<UnitScore> table, Func<ComponentSum, (string Sheet, string? Column)> place)
     {
         if (index.Criteria is null || sums.Count == 0)
         {
@@ -45,6 +78,7 @@ public static class CriteriaSums
             }
             var field = index.Field(sum.Component)!;
             var (got, want, off, allowed) = (F(sum.Sum, index.Decimals), F(published.Value, index.Decimals), F(Math.Abs(sum.Sum - published.Value), index.Decimals), F(tolerance, index.Decimals + 1));
+            var (sheet, column) = place(sum);
             warnings.Add(new IngestProblem(sheet, sum.FirstRow, column, ProblemCodes.CriteriaDoNotSum,
                 $"The {sum.Criteria} criteria of {unit.UnitName} in '{field.NameEn}' add up to {got}, but the {index.ShortNameEn} {sum.IndexYear.Year} table gives {want} " +
                 $"(off by {off}, more than the rounding allows, {allowed}).",

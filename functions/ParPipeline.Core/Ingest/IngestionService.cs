@@ -145,6 +145,14 @@ public sealed class IngestionService(
         string? duplicateOf = null;
         var status = LedgerStatus.Ingested;
         var warnings = parsed.Tables.SelectMany(t => t.Warnings).ToList();
+        foreach (var table in parsed.Tables.Where(t => t.Index.Criteria is not null))
+        {
+            // The annex came first: hold this table against it, as an annex is held against the table.
+            if (await criteriaStore.GetCurrentAsync(table.IndexYear, ct) is { } annex)
+            {
+                warnings.AddRange(CriteriaSums.Check(table.Index, await ReadAllAsync(criteriaStore.ReadVersionAsync(table.IndexYear, annex.Version, ct)), table));
+            }
+        }
         var units = parsed.Tables.Sum(t => t.Units.Count);
         // From reading the current version to recording this one, no other file of these years may pass.
         await using (await locks.AcquireAsync(parsed.Tables.Select(t => t.IndexYear), ct))
@@ -195,6 +203,16 @@ public sealed class IngestionService(
         }
         return new IngestOutcome(status switch { LedgerStatus.Ingested => IngestStatus.Ingested, LedgerStatus.Superseded => IngestStatus.Superseded, _ => IngestStatus.Duplicate },
             file.Sha256, [.. parsed.Tables.Select(t => t.IndexYear)], units, [], warnings);
+    }
+
+    private static async Task<List<CriterionScore>> ReadAllAsync(IAsyncEnumerable<CriterionScore> rows)
+    {
+        var list = new List<CriterionScore>();
+        await foreach (var row in rows)
+        {
+            list.Add(row);
+        }
+        return list;
     }
 
     /// <summary>
