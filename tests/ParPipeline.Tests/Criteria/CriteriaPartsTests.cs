@@ -92,6 +92,21 @@ public sealed class CriteriaPartsTests
     // Down 0.80.
     [InlineData(-0.8, "2.1:-0.5;2.2:0.2;2.3:-0.1", "Of the 0.80 points lost, most went in 2.1 (−0.50), while 2.2 (+0.20) gained the most.",
         "Trong 0,80 điểm bị giảm, phần lớn ở 2.1 (−0,50), trong khi 2.2 (+0,20) tăng nhiều nhất.")]
+    // Exactly half is not "most": 1.1 alone is 1.00 of 2.00, so 1.2 is named too.
+    [InlineData(2, "1.1:1;1.2:1", "Of the 2.00 points gained, most came from 1.1 (+1.00) and 1.2 (+1.00).",
+        "Trong 2,00 điểm tăng thêm, phần lớn đến từ 1.1 (+1,00) và 1.2 (+1,00).")]
+    // Three criteria make exactly half of 6.00: not "most".
+    [InlineData(6, "1.1:1;1.2:1;1.3:1;1.4:1", "Of the 6.00 points gained, the largest gains were in 1.1 (+1.00), 1.2 (+1.00) and 1.3 (+1.00).",
+        "Trong 6,00 điểm tăng thêm, tăng nhiều nhất ở 1.1 (+1,00), 1.2 (+1,00) và 1.3 (+1,00).")]
+    // Down 5.00, three criteria make 1.50 of it.
+    [InlineData(-5, "2.1:-0.5;2.2:-0.5;2.3:-0.5;2.4:-0.5", "Of the 5.00 points lost, the largest losses were in 2.1 (−0.50), 2.2 (−0.50) and 2.3 (−0.50).",
+        "Trong 5,00 điểm bị giảm, giảm nhiều nhất ở 2.1 (−0,50), 2.2 (−0,50) và 2.3 (−0,50).")]
+    // A criterion that did not move is on neither side.
+    [InlineData(1, "1.1:2;1.2:0", "Of the 1.00 points gained, most came from 1.1 (+2.00).", "Trong 1,00 điểm tăng thêm, phần lớn đến từ 1.1 (+2,00).")]
+    [InlineData(-3, "2.1:-1;2.2:0", "Of the 3.00 points lost, the largest losses were in 2.1 (−1.00).", "Trong 3,00 điểm bị giảm, giảm nhiều nhất ở 2.1 (−1,00).")]
+    // What went the other way: the largest, and of equal ones the first in natural order (1.2 before 1.10).
+    [InlineData(1, "1.1:2;1.3:-0.5;1.10:-1;1.2:-1", "Of the 1.00 points gained, most came from 1.1 (+2.00), while 1.2 (−1.00) lost the most.",
+        "Trong 1,00 điểm tăng thêm, phần lớn đến từ 1.1 (+2,00), trong khi 1.2 (−1,00) giảm nhiều nhất.")]
     public void The_narrative_says_where_the_points_came_from(double change, string criteria, string english, string vietnamese)
     {
         var changes = criteria.Split(';').Select(c => c.Split(':')).Select(c => new CriterionPoints(c[0], null, double.Parse(c[1], System.Globalization.CultureInfo.InvariantCulture))).ToList();
@@ -139,6 +154,11 @@ public sealed class CriteriaPartsTests
         // 01 is within rounding; 04 lists one of two criteria (cannot be held); 06 has no government score; 99 no row.
         var warning = Assert.Single(warnings);
         Assert.Equal(("Sheet1", 4, "D", ProblemCodes.CriteriaDoNotSum, "300.02"), (warning.Sheet, warning.Row, warning.Column, warning.Code, warning.Found));
+        // Off by the rounding allowed exactly (0.015) is no warning; warnings come in the annex's row order.
+        List<UnitScore> more = [.. table, new("08", "Tuyên Quang", 900, new Dictionary<string, double> { ["government"] = 300 }),
+            new("10", "Lào Cai", 900, new Dictionary<string, double> { ["government"] = 300 })];
+        var rows = CriteriaSums.Check(Dti, [.. sums, new(Year, "10", "government", 300.015, 2, 1), new(Year, "08", "government", 290, 2, 3)], more, "Sheet1", "D");
+        Assert.Equal([(3, "Tuyên Quang"), (4, "Hà Giang")], rows.Select(w => (w.Row!.Value, more.Single(u => w.Message.Contains($" of {u.UnitName} ", StringComparison.Ordinal)).UnitName)));
         Assert.Equal("The 2 criteria of Hà Giang in 'Digital government' add up to 300.02, but the DTI 2023 table gives 300.00 (off by 0.02, more than the rounding allows, 0.015).", warning.Message);
         Assert.Equal("2 tiêu chí của Hà Giang thuộc lĩnh vực 'Chính quyền số' cộng lại được 300.02, nhưng bảng Chỉ số DTI năm 2023 ghi 300.00 (lệch 0.02, quá sai số làm tròn 0.015).", warning.MessageVi);
         Assert.Empty(CriteriaSums.Check(Par, sums, table, "Sheet1", "D"));
@@ -169,5 +189,8 @@ public sealed class CriteriaPartsTests
         Assert.True(CriteriaComparison.WithYearBefore(Par, 2025, gazetteer.Find(ParPipeline.Units.UnitKind.Province, 2025, "01")));
         Assert.True(CriteriaComparison.WithYearBefore(Par, 2026, gazetteer.Find(ParPipeline.Units.UnitKind.Province, 2025, "48")));
         Assert.True(CriteriaComparison.WithYearBefore(Par, 2024, gazetteer.Find(ParPipeline.Units.UnitKind.Province, 2024, "48")));
+        // A ministry index compares year on year whatever the unit (the reorganisation merged provinces only).
+        var ministries = IndexCatalog.LoadEmbedded().Find("PAR-MINISTRIES")!;
+        Assert.True(CriteriaComparison.WithYearBefore(ministries, 2025, gazetteer.Find(ParPipeline.Units.UnitKind.Province, 2025, "48")));
     }
 }
