@@ -59,8 +59,7 @@ public static class CriteriaSentence
                 : (most ? $"Of the {total} points lost, most went in {list}" : $"Of the {total} points lost, the largest losses were in {list}");
             return head + (other is null ? "." : up ? $", while {other} lost the most." : $", while {other} gained the most.");
         }
-        var items = named.Select(Item).ToList();
-        var danh = items.Count == 1 ? items[0] : $"{string.Join(", ", items[..^1])} và {items[^1]}";
+        var danh = UnitNarrative.VietnameseList([.. named.Select(Item)]);
         var dau = up
             ? (most ? $"Trong {total} điểm tăng thêm, phần lớn đến từ {danh}" : $"Trong {total} điểm tăng thêm, tăng nhiều nhất ở {danh}")
             : (most ? $"Trong {total} điểm bị giảm, phần lớn ở {danh}" : $"Trong {total} điểm bị giảm, giảm nhiều nhất ở {danh}");

@@ -70,8 +70,9 @@ public static class UnitNarrative
         {
             var field = input.Index.Field(standout.Group)!;
             text.Append(CultureInfo.InvariantCulture, $" Its {field.NameEn.ToLowerInvariant()} ranked {EnglishText.Ordinal(standout.Rank)}");
-            text.Append(standout.Rank == 1 && standout.LeaderCode == unit.UnitCode
-                ? ", the best of all units."
+            // Tied first, the leader is whichever of the tied comes first by code: "level with", not "0.00 points lower".
+            text.Append(standout.Rank == 1 && standout.LeaderCode == unit.UnitCode ? ", the best of all units."
+                : standout.Rank == 1 ? $", level with {input.NameEn(standout.LeaderCode)}."
                 : $", only {F(standout.GapToLeader)} {(standout.GapToLeader == 1 ? "point" : "points")} lower than the leading unit, {input.NameEn(standout.LeaderCode)}.");
         }
 
@@ -105,7 +106,7 @@ public static class UnitNarrative
         }
         else if (!unit.LikeForLike)
         {
-            text.Append(CultureInfo.InvariantCulture, $"; được hình thành ngày 01/7/2025 từ {string.Join(", ", unit.Predecessors.Select(p => p.UnitName))}, nên không so sánh tương đương với năm {input.Year - 1}");
+            text.Append(CultureInfo.InvariantCulture, $"; được hình thành ngày 01/7/2025 từ {VietnameseList([.. unit.Predecessors.Select(p => p.UnitName)])}, nên không so sánh tương đương với năm {input.Year - 1}");
             if (unit.Predecessors.Count > 0)
             {
                 text.Append(" (").Append(string.Join("; ", unit.Predecessors.Select(p => $"{p.UnitName} xếp thứ {p.Rank}/{p.Of} với {V(p.Score)} điểm"))).Append(')');
@@ -127,7 +128,7 @@ public static class UnitNarrative
             var ahead = input.Table.Where(u => u.CityGroup is not null && u.CityGroup.Rank < city.Rank).OrderBy(u => u.CityGroup!.Rank).Select(u => u.UnitName).ToList();
             groups.Add(city.Rank == 1
                 ? $"đứng đầu {city.Of} thành phố trực thuộc Trung ương"
-                : $"đứng thứ {city.Rank} trong {city.Of} thành phố trực thuộc Trung ương{(ahead.Count is > 0 and <= 3 ? $", sau {string.Join(" và ", ahead)}" : "")}");
+                : $"đứng thứ {city.Rank} trong {city.Of} thành phố trực thuộc Trung ương{(ahead.Count is > 0 and <= 3 ? $", sau {VietnameseList(ahead)}" : "")}");
         }
         if (unit.Region is { } region)
         {
@@ -146,9 +147,10 @@ public static class UnitNarrative
             var field = input.Index.Field(standout.Group)!;
             var fieldName = field.NameVi;
             text.Append(CultureInfo.InvariantCulture, $" {char.ToUpperInvariant(fieldName[0])}{fieldName[1..]} xếp thứ {standout.Rank}");
-            text.Append(standout.Rank == 1 && standout.LeaderCode == unit.UnitCode
-                ? ", cao nhất trong các đơn vị."
-                : $", chỉ thấp hơn {V(standout.GapToLeader)} điểm so với đơn vị dẫn đầu là {input.Table.First(u => u.UnitCode == standout.LeaderCode).UnitName}.");
+            var leaderName = input.Table.First(u => u.UnitCode == standout.LeaderCode).UnitName;
+            text.Append(standout.Rank == 1 && standout.LeaderCode == unit.UnitCode ? ", cao nhất trong các đơn vị."
+                : standout.Rank == 1 ? $", ngang với {leaderName}."
+                : $", chỉ thấp hơn {V(standout.GapToLeader)} điểm so với đơn vị dẫn đầu là {leaderName}.");
         }
 
         if (input.Sipas is { } sipas)
@@ -177,6 +179,10 @@ public static class UnitNarrative
 
     private static string Tied(NarrativeInput input, string ordinal) =>
         TiedWith(input) is { Count: > 0 } tied ? $"joint {ordinal} (with {EnglishText.List([.. tied.Select(u => input.NameEn(u.UnitCode))])})" : ordinal;
+
+    // "A, B và C", as Vietnamese lists end.
+    internal static string VietnameseList(IReadOnlyList<string> items) =>
+        items.Count <= 1 ? string.Concat(items) : $"{string.Join(", ", items.Take(items.Count - 1))} và {items[^1]}";
 
     private static string F(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
