@@ -33,4 +33,15 @@ public sealed class SummaryCsvTests
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         Assert.Equal("Code;Unit;Score\r\n48;Đà Nẵng;88,68\r\n01;;90\r\n", Encoding.UTF8.GetString(bytes[3..]));
     }
+
+    [Fact]
+    public void Empty_cells_a_leading_quote_and_line_breaks_are_written_as_a_spreadsheet_reads_them_back()
+    {
+        Assert.Equal(("", "", "\"\"\"quoted\"\" at the start\"", "\"two\r\nlines\"", "\"a\nb\"", "2.5", "3", "1"),
+            (SummaryCsv.Cell(null), SummaryCsv.Cell(""), SummaryCsv.Cell("\"quoted\" at the start"), SummaryCsv.Cell("two\r\nlines"), SummaryCsv.Cell("a\nb"),
+             SummaryCsv.Cell(2.5), SummaryCsv.Cell(3L), SummaryCsv.Cell(1.0)));
+        Assert.Equal("", SummaryCsv.Neutralise(""));
+        Assert.Equal(("", "Hanoi", "Hanoi and Hue", "Hanoi, Hue and Can Tho"),
+            (EnglishText.List([]), EnglishText.List(["Hanoi"]), EnglishText.List(["Hanoi", "Hue"]), EnglishText.List(["Hanoi", "Hue", "Can Tho"])));
+    }
 }
