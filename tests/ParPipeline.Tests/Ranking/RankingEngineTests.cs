@@ -19,6 +19,16 @@ public sealed class RankingEngineTests
         string.Join(" ", ranked.Select(r => $"{code(r.Item)}:{r.Rank}"));
 
     [Fact]
+    public void A_unit_missing_from_a_year_before_that_exists_has_no_movement_is_in_its_first_year_and_still_like_for_like()
+    {
+        var table = RankingEngine.Compute(Par, 2023, [S("01", 90), S("22", 85)], [S("01", 88)], Gazetteer);
+        var quangNinh = table.Single(u => u.UnitCode == "22");
+        Assert.Equal((null, true, true), (quangNinh.Movement, quangNinh.FirstYear, quangNinh.LikeForLike));
+        var hanoi = table.Single(u => u.UnitCode == "01");
+        Assert.Equal((2.0, false, true), (hanoi.Movement!.PointsChange, hanoi.FirstYear, hanoi.LikeForLike));
+    }
+
+    [Fact]
     public void Ties_share_a_rank_and_the_next_rank_is_skipped()
     {
         var ranked = CompetitionRanking.Rank([S("01", 90), S("02", 88.5), S("04", 88.5), S("06", 70)], s => s.Total, s => s.UnitCode, 2, true);
