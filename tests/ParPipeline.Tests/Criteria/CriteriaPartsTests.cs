@@ -103,6 +103,7 @@ public sealed class CriteriaPartsTests
         "Trong 5,00 điểm bị giảm, giảm nhiều nhất ở 2.1 (−0,50), 2.2 (−0,50) và 2.3 (−0,50).")]
     // A criterion that did not move is on neither side.
     [InlineData(1, "1.1:2;1.2:0", "Of the 1.00 points gained, most came from 1.1 (+2.00).", "Trong 1,00 điểm tăng thêm, phần lớn đến từ 1.1 (+2,00).")]
+    [InlineData(5, "1.1:1;1.2:0", "Of the 5.00 points gained, the largest gains were in 1.1 (+1.00).", "Trong 5,00 điểm tăng thêm, tăng nhiều nhất ở 1.1 (+1,00).")]
     [InlineData(-3, "2.1:-1;2.2:0", "Of the 3.00 points lost, the largest losses were in 2.1 (−1.00).", "Trong 3,00 điểm bị giảm, giảm nhiều nhất ở 2.1 (−1,00).")]
     // What went the other way: the largest, and of equal ones the first in natural order (1.2 before 1.10).
     [InlineData(1, "1.1:2;1.3:-0.5;1.10:-1;1.2:-1", "Of the 1.00 points gained, most came from 1.1 (+2.00), while 1.2 (−1.00) lost the most.",
