@@ -31,7 +31,7 @@ public static class UnitNarrative
         }
         else if (!unit.LikeForLike)
         {
-            text.Append(CultureInfo.InvariantCulture, $"; formed on 1 July 2025 from {EnglishText.List([.. unit.Predecessors.Select(p => input.NameEn(p.UnitCode))])}, it has no like-for-like result for {input.Year - 1}");
+            text.Append(CultureInfo.InvariantCulture, $"; formed on 1 July 2025{(unit.Predecessors.Count > 0 ? $" from {EnglishText.List([.. unit.Predecessors.Select(p => input.NameEn(p.UnitCode))])}" : "")}, it has no like-for-like result for {input.Year - 1}");
             if (unit.Predecessors.Count > 0)
             {
                 text.Append(" (").Append(string.Join("; ", unit.Predecessors.Select(p =>
@@ -106,7 +106,7 @@ public static class UnitNarrative
         }
         else if (!unit.LikeForLike)
         {
-            text.Append(CultureInfo.InvariantCulture, $"; được hình thành ngày 01/7/2025 từ {VietnameseList([.. unit.Predecessors.Select(p => p.UnitName)])}, nên không so sánh tương đương với năm {input.Year - 1}");
+            text.Append(CultureInfo.InvariantCulture, $"; được hình thành ngày 01/7/2025{(unit.Predecessors.Count > 0 ? $" từ {VietnameseList([.. unit.Predecessors.Select(p => p.UnitName)])}" : "")}, nên không so sánh tương đương với năm {input.Year - 1}");
             if (unit.Predecessors.Count > 0)
             {
                 text.Append(" (").Append(string.Join("; ", unit.Predecessors.Select(p => $"{p.UnitName} xếp thứ {p.Rank}/{p.Of} với {V(p.Score)} điểm"))).Append(')');

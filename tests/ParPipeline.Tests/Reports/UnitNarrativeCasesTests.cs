@@ -104,6 +104,38 @@ public sealed class UnitNarrativeCasesTests
         Assert.Equal((" In SIPAS 2023 it ranked 1st.", " Chỉ số SIPAS năm 2023 xếp thứ 1."), Sipas("22", first));
     }
 
+    [Fact]
+    public void A_merged_unit_with_one_or_none_of_its_predecessors_in_the_year_before()
+    {
+        var after = Gazetteer.UnitsFor(UnitKind.Province, 2025).Where(u => u.Code is "48" or "04").Select(u => new UnitScore(u.Code, u.NameVi, u.Code == "48" ? 90 : 85)).ToList();
+        // Only Đà Nẵng of its two predecessors was ranked in 2024: it alone is named, with no "and".
+        var (en, vi) = Both(Input("PAR", 2025, after, [S("48", 88.00), S("04", 80.00)], "48"));
+        Assert.StartsWith("Da Nang ranked 1st of 2 in the PAR INDEX 2025 with 90.00 points; formed on 1 July 2025 from Da Nang, it has no like-for-like result for 2024 (Da Nang 1st of 2 with 88.00).", en, StringComparison.Ordinal);
+        Assert.StartsWith("Đà Nẵng xếp thứ 1/2 về Chỉ số CCHC năm 2025 với 90,00 điểm; được hình thành ngày 01/7/2025 từ Đà Nẵng, nên không so sánh tương đương với năm 2024 (Đà Nẵng xếp thứ 1/2 với 88,00 điểm).", vi, StringComparison.Ordinal);
+        // Neither was: nothing to name, and no empty list or brackets.
+        (en, vi) = Both(Input("PAR", 2025, after, [S("04", 80.00)], "48"));
+        Assert.StartsWith("Da Nang ranked 1st of 2 in the PAR INDEX 2025 with 90.00 points; formed on 1 July 2025, it has no like-for-like result for 2024. ", en, StringComparison.Ordinal);
+        Assert.StartsWith("Đà Nẵng xếp thứ 1/2 về Chỉ số CCHC năm 2025 với 90,00 điểm; được hình thành ngày 01/7/2025, nên không so sánh tương đương với năm 2024. ", vi, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_ministry_has_no_region_or_city_group_sentence_and_a_fifth_place_field_stands_out()
+    {
+        var ministries = Indices.Find("PAR-MINISTRIES")!;
+        var units = Gazetteer.UnitsFor(UnitKind.Ministry, 2023).Take(6).Select((u, i) => new UnitScore(u.Code, u.NameVi, 90 - i,
+            new Dictionary<string, double> { ["total"] = 90 - i, ["appraisal"] = 60 - i })).ToList();
+        var table = RankingEngine.Compute(ministries, 2023, units, null, Gazetteer);
+        NarrativeInput Of(int i) => new(ministries, 2023, table.Single(u => u.UnitCode == units[i].UnitCode), table,
+            c => Gazetteer.Units.First(u => u.Code == c).NameEn, r => r);
+        var fifth = UnitNarrative.English(Of(4));
+        Assert.DoesNotContain(" It was ", fifth, StringComparison.Ordinal);
+        Assert.Contains("ranked 5th, only 4.00 points lower than the leading unit", fifth, StringComparison.Ordinal);
+        Assert.DoesNotContain("Đứng", UnitNarrative.Vietnamese(Of(4)), StringComparison.Ordinal);
+        // Sixth is not a standout.
+        Assert.DoesNotContain("ranked 6th,", UnitNarrative.English(Of(5)), StringComparison.Ordinal);
+        Assert.Equal("88.68", SummaryCsv.Cell(88.675));
+    }
+
     /// <summary>The last sentence of each text, with the space before it.</summary>
     private static (string, string) Tail((string En, string Vi) texts)
     {
