@@ -61,7 +61,15 @@ public sealed class LocalHostProcess : IDisposable
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         using var limit = new CancellationTokenSource(timeout);
-        await _process.WaitForExitAsync(limit.Token);
+        try
+        {
+            await _process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // What the host printed is what tells why it did not stop.
+            throw new TimeoutException($"The host did not exit within {timeout.TotalSeconds:0} s.\n--- stdout ---\n{StandardOutput}\n--- stderr ---\n{StandardError}");
+        }
         _process.WaitForExit(); // flushes the redirected output
         return _process.ExitCode;
     }
