@@ -54,7 +54,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<RankingQueries>();
         services.AddSingleton<UnitQueries>();
         services.AddSingleton<MoverQueries>();
-        services.AddSingleton<CriteriaSnapshots>();
+        services.AddSingleton<Criteria.CriteriaSnapshots>();
         services.AddSingleton<CriteriaQueries>();
         services.AddSingleton<IngestionQueries>();
         services.AddSingleton<FileQueries>();

@@ -65,6 +65,26 @@ public sealed record IndexDefinition(
     /// as headers are); null when none, or when the definition lists no criteria.</summary>
     public CriterionDefinition? FindCriterion(string text)
     {
+        if (CriteriaKeys() is not { } keys)
+        {
+            return null;
+        }
+        var (ids, names) = keys;
+        return ids.TryGetValue(CriterionKeys.Id(text), out var byId) ? byId
+            // A name has letters: "11" must not be taken for the name-less fold of "1.1".
+            : text.Any(char.IsLetter) && names.TryGetValue(Ingest.HeaderText.Key(text), out var byName) ? byName : null;
+    }
+
+    /// <summary>The criterion with this id exactly (as stored); null when none or no list. A lookup, not a scan: it
+    /// is asked for every row of an annex.</summary>
+    public CriterionDefinition? Criterion(string id)
+    {
+        var found = CriteriaKeys()?.Ids.GetValueOrDefault(CriterionKeys.Id(id));
+        return found?.Id == id ? found : null;
+    }
+
+    private (IReadOnlyDictionary<string, CriterionDefinition> Ids, IReadOnlyDictionary<string, CriterionDefinition> Names)? CriteriaKeys()
+    {
         if (Criteria is null)
         {
             return null;
@@ -72,17 +92,11 @@ public sealed record IndexDefinition(
         // Kept with the list it was built from: a copy made with 'with' and other criteria must not use this one's.
         if (_criteriaKeys is not { } keys || !ReferenceEquals(keys.Of, Criteria))
         {
-            var (builtIds, builtNames) = CriterionKeys.Build(Criteria);
-            _criteriaKeys = keys = (Criteria, builtIds, builtNames);
+            var (ids, names) = CriterionKeys.Build(Criteria);
+            _criteriaKeys = keys = (Criteria, ids, names);
         }
-        var (_, ids, names) = keys;
-        return ids.TryGetValue(CriterionKeys.Id(text), out var byId) ? byId
-            // A name has letters: "11" must not be taken for the name-less fold of "1.1".
-            : text.Any(char.IsLetter) && names.TryGetValue(Ingest.HeaderText.Key(text), out var byName) ? byName : null;
+        return (keys.Ids, keys.Names);
     }
-
-    /// <summary>The criterion with this id exactly (as stored); null when none or no list.</summary>
-    public CriterionDefinition? Criterion(string id) => Criteria?.FirstOrDefault(c => c.Id == id);
 
     /// <summary>The most a criterion can score: its own maximum, else its component's, else the total's.</summary>
     public double MaximumOfCriterion(CriterionDefinition? criterion) =>

@@ -85,6 +85,8 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
         // and resolved once per year (a string key alone, which hashes far faster than a tuple), and marked when a
         // row of it passes, which is how the units met in a year are counted.
         var resolvedByYear = new Dictionary<int, Dictionary<string, KnownSpelling>>();
+        // Likewise each criterion spelling is matched against the definition once (matching folds the text).
+        var criteriaBySpelling = new Dictionary<string, Indices.CriterionDefinition?>(StringComparer.Ordinal);
         var lastYear = (Text: (string?)null, Year: 0);
         var index = plan.Index;
         var layout = plan.Layout;
@@ -207,7 +209,14 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
             if (index.Criteria is not null)
             {
                 // Stored and served by its id, however the annex spells it.
-                defined = index.FindCriterion(criterion);
+                if (!criteriaBySpelling.TryGetValue(criterion, out defined))
+                {
+                    defined = index.FindCriterion(criterion);
+                    if (criteriaBySpelling.Count < MaxRemembered)
+                    {
+                        criteriaBySpelling[criterion] = defined;
+                    }
+                }
                 if (defined is null)
                 {
                     problems.Add(UnknownCriterion(sheet, row, criterionLetter, criterion, index));

@@ -150,7 +150,7 @@ public sealed class IngestionService(
             // The annex came first: hold this table against it, as an annex is held against the table.
             if (await criteriaStore.GetCurrentAsync(table.IndexYear, ct) is { } annex)
             {
-                warnings.AddRange(CriteriaSums.Check(table.Index, await ReadAllAsync(criteriaStore.ReadVersionAsync(table.IndexYear, annex.Version, ct)), table));
+                warnings.AddRange(CriteriaSums.Check(table.Index, await criteriaStore.ReadVersionAsync(table.IndexYear, annex.Version, ct).ToListAsync(ct), table));
             }
         }
         var units = parsed.Tables.Sum(t => t.Units.Count);
@@ -203,16 +203,6 @@ public sealed class IngestionService(
         }
         return new IngestOutcome(status switch { LedgerStatus.Ingested => IngestStatus.Ingested, LedgerStatus.Superseded => IngestStatus.Superseded, _ => IngestStatus.Duplicate },
             file.Sha256, [.. parsed.Tables.Select(t => t.IndexYear)], units, [], warnings);
-    }
-
-    private static async Task<List<CriterionScore>> ReadAllAsync(IAsyncEnumerable<CriterionScore> rows)
-    {
-        var list = new List<CriterionScore>();
-        await foreach (var row in rows)
-        {
-            list.Add(row);
-        }
-        return list;
     }
 
     /// <summary>

@@ -19,7 +19,7 @@ namespace ParPipeline.Reports;
 /// nothing new writes nothing.
 /// </summary>
 public sealed class ReportPublisher(
-    PublicationCatalog catalog, RankingStore rankings, CriteriaStore criteria, IndexCatalog indices, Gazetteer gazetteer, BlobServiceClient blobs,
+    PublicationCatalog catalog, RankingStore rankings, CriteriaStore criteria, Criteria.CriteriaSnapshots criteriaTables, IndexCatalog indices, Gazetteer gazetteer, BlobServiceClient blobs,
     Microsoft.Extensions.Options.IOptions<ReportOptions> options, ILogger<ReportPublisher> log)
 {
     internal const string HashMetadata = "rankinghash";
@@ -159,20 +159,12 @@ public sealed class ReportPublisher(
         return (await criteria.GetCurrentAsync(indexYear.PreviousYear(), ct))?.Version is { } before ? $"{own},{before}" : own;
     }
 
-    /// <summary>An index-year's current annex, ranked; null when there is none, or when it is too large to draw.</summary>
-    private async Task<Criteria.CriteriaTable?> CriteriaTableAsync(IndexDefinition index, IndexYear indexYear, CancellationToken ct)
-    {
-        if (await criteria.GetCurrentAsync(indexYear, ct) is not { } current || current.Rows > Site.UnitProfilePage.MaxCriteriaRows)
-        {
-            return null;
-        }
-        var rows = new List<Ingest.CriterionScore>((int)current.Rows);
-        await foreach (var row in criteria.ReadVersionAsync(indexYear, current.Version, ct))
-        {
-            rows.Add(row);
-        }
-        return Criteria.CriteriaTable.Build(index, indexYear, current.Version, rows);
-    }
+    /// <summary>An index-year's current annex, ranked (once per version, shared with the API); null when there is
+    /// none, or when it is too large to draw.</summary>
+    private async Task<Criteria.CriteriaTable?> CriteriaTableAsync(IndexDefinition index, IndexYear indexYear, CancellationToken ct) =>
+        await criteria.GetCurrentAsync(indexYear, ct) is { } current && current.Rows <= Site.UnitProfilePage.MaxCriteriaRows
+            ? await criteriaTables.TableAsync(index, current, ct)
+            : null;
 
     private async Task<PublishedReport> MarkPublishedAsync(SummaryDocument summary, List<string> files, IDictionary<string, string> metadata, CancellationToken ct)
     {

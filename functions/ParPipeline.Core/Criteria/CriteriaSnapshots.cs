@@ -1,15 +1,16 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
-using ParPipeline.Criteria;
+using ParPipeline.Api;
 using ParPipeline.Indices;
 using ParPipeline.Storage;
 
-namespace ParPipeline.Api;
+namespace ParPipeline.Criteria;
 
 /// <summary>
-/// The criteria annexes as the API serves them: each index-year's pointer is read at most once per
-/// <see cref="ApiOptions.SnapshotRefresh"/>, and a version's rows are read and ranked once (a version never changes),
-/// through the pointer, so an answer is drawn from one version whole: the old one or the new one, never a mix.
+/// The criteria annexes ranked, for the API and the reports alike: a version's rows are read and ranked once (a
+/// version never changes), and only the current version of each index-year is kept. The API follows each
+/// index-year's pointer, read at most once per <see cref="ApiOptions.SnapshotRefresh"/>; the publisher, which reads
+/// the pointer itself, asks for the version it found. Either way an answer is drawn from one version whole.
 /// </summary>
 public sealed class CriteriaSnapshots(CriteriaStore store, IndexCatalog indices, IOptions<ApiOptions> options, TimeProvider clock)
 {
@@ -30,11 +31,14 @@ public sealed class CriteriaSnapshots(CriteriaStore store, IndexCatalog indices,
             pointer = new Pointer(await store.GetCurrentAsync(indexYear, ct), now);
             _pointers[indexYear] = pointer;
         }
-        if (pointer.Current is not { } current || indices.Find(indexYear.Index) is not { } index)
-        {
-            return null;
-        }
-        var lazy = _tables.GetOrAdd((indexYear, current.Version), key => new Lazy<Task<CriteriaTable>>(() => LoadAsync(index, key.Item1, key.Item2)));
+        return pointer.Current is { } current && indices.Find(indexYear.Index) is { } index ? await TableAsync(index, current, ct) : null;
+    }
+
+    /// <summary>One version ranked, read once and kept while it is the newest asked for of its index-year.</summary>
+    public async Task<CriteriaTable> TableAsync(IndexDefinition index, CriteriaVersion version, CancellationToken ct)
+    {
+        var key = (version.IndexYear, version.Version);
+        var lazy = _tables.GetOrAdd(key, k => new Lazy<Task<CriteriaTable>>(() => LoadAsync(index, k.Item1, k.Item2)));
         try
         {
             return await lazy.Value.WaitAsync(ct);
@@ -42,15 +46,15 @@ public sealed class CriteriaSnapshots(CriteriaStore store, IndexCatalog indices,
         catch (Exception) when (!ct.IsCancellationRequested)
         {
             // A failed read must not be kept: the next request reads again.
-            _tables.TryRemove(new KeyValuePair<(IndexYear, string), Lazy<Task<CriteriaTable>>>((indexYear, current.Version), lazy));
+            _tables.TryRemove(new KeyValuePair<(IndexYear, string), Lazy<Task<CriteriaTable>>>(key, lazy));
             throw;
         }
         finally
         {
             // Superseded versions of this index-year are not read again.
-            foreach (var key in _tables.Keys.Where(k => k.Item1 == indexYear && k.Item2 != current.Version))
+            foreach (var stale in _tables.Keys.Where(k => k.Item1 == version.IndexYear && k.Item2 != version.Version))
             {
-                _tables.TryRemove(key, out _);
+                _tables.TryRemove(stale, out _);
             }
         }
     }
@@ -70,15 +74,5 @@ public sealed class CriteriaSnapshots(CriteriaStore store, IndexCatalog indices,
 
     // Not the request's token: the read is shared by every request waiting for it.
     private async Task<CriteriaTable> LoadAsync(IndexDefinition index, IndexYear indexYear, string version) =>
-        CriteriaTable.Build(index, indexYear, version, await ReadAllAsync(indexYear, version));
-
-    private async Task<List<Ingest.CriterionScore>> ReadAllAsync(IndexYear indexYear, string version)
-    {
-        var rows = new List<Ingest.CriterionScore>();
-        await foreach (var row in store.ReadVersionAsync(indexYear, version, CancellationToken.None))
-        {
-            rows.Add(row);
-        }
-        return rows;
-    }
+        CriteriaTable.Build(index, indexYear, version, await store.ReadVersionAsync(indexYear, version, CancellationToken.None).ToListAsync());
 }
