@@ -18,13 +18,19 @@ public sealed class LocalHostProcess : IDisposable
     public static LocalHostProcess Start(IReadOnlyList<string> args, IReadOnlyDictionary<string, string?> environment)
     {
         var dll = Path.Combine(RepositoryPaths.Root, "functions", "ParPipeline.Local", "bin", RepositoryPaths.Configuration, "net10.0", "ParPipeline.Local.dll");
-        var start = new ProcessStartInfo(Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet")
+        // Started as a terminal starts it, with Ctrl+C's SIGINT at its default disposition. A test run launched in the
+        // background (nohup, `&` in a script) inherits SIGINT ignored, the child would too, and .NET keeps an ignored
+        // signal ignored ("We respect ignored signals", InstallSignalHandler in dotnet/runtime
+        // src/native/libs/System.Native/pal_signal.c): Ctrl+C would then never reach the host. coreutils' env resets it.
+        var start = new ProcessStartInfo("/usr/bin/env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = RepositoryPaths.Root,
         };
+        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add(Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet");
         start.ArgumentList.Add(dll);
         foreach (var arg in args)
         {
