@@ -327,14 +327,22 @@ public sealed class ApiRouteTests(AzuriteFixture azurite)
     public async Task Large_bodies_and_long_request_lines_are_refused_before_any_route()
     {
         await using var api = await ApiTestHost.StartAsync(azurite, seed: false);
-        using var large = new HttpRequestMessage(HttpMethod.Post, "api/manage/reports/PAR/2023")
+        HttpRequestMessage Post(int bytes) => new(HttpMethod.Post, "api/manage/reports/PAR/2023")
         {
             Headers = { { "x-functions-key", ApiTestHost.AdminKey } },
-            Content = new ByteArrayContent(new byte[100 * 1024]),
+            Content = new ByteArrayContent(new byte[bytes]),
         };
+        // 64 KiB is let through to the route (which ignores the body: no ranking to publish here), one byte more is not.
+        using var atLimit = Post(64 * 1024);
+        var passed = await api.Http.SendAsync(atLimit);
+        Assert.Equal(HttpStatusCode.NotFound, passed.StatusCode);
+        Assert.Equal("NO_RANKING", JsonDocument.Parse(await passed.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString());
+        using var large = Post(64 * 1024 + 1);
         var refused = await api.Http.SendAsync(large);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
-        Assert.Equal("REQUEST_TOO_LARGE", JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString());
+        var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("REQUEST_TOO_LARGE", problem.GetProperty("code").GetString());
+        Assert.Equal("Request bodies are limited to 64 KiB; this one declares 65,537 bytes.", problem.GetProperty("detail").GetString());
 
         var longLine = await api.Http.GetAsync("api/units?kind=" + new string('x', 9_000));
         Assert.Equal(HttpStatusCode.RequestUriTooLong, longLine.StatusCode);
