@@ -45,6 +45,16 @@ public sealed class AdminKeyTests : IDisposable
     }
 
     [Fact]
+    public void A_data_directory_not_there_yet_is_made_for_the_key_file()
+    {
+        var folder = Path.Combine(_data, "new", ".local");
+
+        var key = AdminKey.From(Settings(), folder);
+
+        Assert.Equal(key.Value, File.ReadAllText(Path.Combine(folder, "admin.key")));
+    }
+
+    [Fact]
     public void A_stored_key_is_read_without_surrounding_whitespace()
     {
         File.WriteAllText(KeyFile, "  stored-key\n");

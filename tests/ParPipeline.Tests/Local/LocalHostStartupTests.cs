@@ -40,6 +40,20 @@ public sealed class LocalHostStartupTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Serve_answers_on_the_loopback_port_it_was_given()
+    {
+        var port = FreePort();
+        using var host = LocalHostProcess.Start(["serve", "--port", $"{port}"],
+            new Dictionary<string, string?> { ["PipelineStorage"] = azurite.NewAccountConnectionString() });
+        await host.WaitForOutputAsync("Serving.", Limit);
+
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+        var health = await http.GetAsync("api/health");
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Contains($"API:     http://127.0.0.1:{port}/api/health", host.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task The_generated_admin_key_file_is_readable_by_its_owner_only()
     {
