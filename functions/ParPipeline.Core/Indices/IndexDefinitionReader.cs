@@ -25,16 +25,24 @@ public static class IndexDefinitionReader
         using (document)
         {
             Check(file, document.RootElement);
-        }
-        try
-        {
-            return JsonSerializer.Deserialize<IndexDefinition>(json, PipelineJson.Options) ?? throw new IndexDefinitionException(file, "$", "is empty");
-        }
-        catch (JsonException e)
-        {
-            throw new IndexDefinitionException(file, e.Path ?? "$", e.Message.Split(" Path:", 2)[0]);
+            try
+            {
+                return JsonSerializer.Deserialize<IndexDefinition>(json, Options)!;
+            }
+            catch (JsonException e)
+            {
+                throw new IndexDefinitionException(file, e.Path ?? "$", e.Message.Split(" Path:", 2)[0]);
+            }
         }
     }
+
+    // The pipeline's options, and what the parse above allows too: comments (a definition says where its figures come
+    // from) and trailing commas. Built once and never changed.
+    private static readonly JsonSerializerOptions Options = new(PipelineJson.Options)
+    {
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
 
     private static void Check(string file, JsonElement root)
     {
@@ -57,6 +65,7 @@ public static class IndexDefinitionReader
             {
                 Fail(path + name, "is empty");
             }
+            // An index may exclude no other's title and check no sum; every other list needs an item.
             if (kind == JsonValueKind.Array && value.GetArrayLength() == 0 && name is not ("sums" or "titleExcludes"))
             {
                 Fail(path + name, "is empty");
@@ -83,11 +92,15 @@ public static class IndexDefinitionReader
             Fail("decimals", "must be a whole number from 0 to 4");
         }
         Required(root, "", "higherIsBetter", JsonValueKind.True);
-        if (root.TryGetProperty("firstYear", out var first) && first.ValueKind != JsonValueKind.Null && (!first.TryGetInt32(out var year) || year is < 1990 or > 2100))
+        if (root.TryGetProperty("firstYear", out var first) && first.ValueKind != JsonValueKind.Null &&
+            (first.ValueKind != JsonValueKind.Number || !first.TryGetInt32(out var year) || year is < 1990 or > 2100))
         {
             Fail("firstYear", "must be a year");
         }
         Required(root, "", "titles", JsonValueKind.Array);
+        // Without these two the record would be built with a null list and fail far from the file.
+        Required(root, "", "titleExcludes", JsonValueKind.Array);
+        var sums = Required(root, "", "sums", JsonValueKind.Array);
         Required(root, "", "unitHeaders", JsonValueKind.Array);
         Required(root, "", "sources", JsonValueKind.Array);
         var fields = Required(root, "", "fields", JsonValueKind.Array);
@@ -117,7 +130,6 @@ public static class IndexDefinitionReader
         }
         // The total's maximum is 100 when the definition leaves it out (IndexDefinition.Maximum).
         maxima[IndexDefinition.TotalKey] ??= 100;
-        if (root.TryGetProperty("sums", out var sums) && sums.ValueKind == JsonValueKind.Array)
         {
             var s = 0;
             foreach (var sum in sums.EnumerateArray())
@@ -244,7 +256,7 @@ public static class IndexDefinitionReader
             (byComponent.TryGetValue(component, out var list) ? list : byComponent[component] = []).Add(maximum);
         }
         var s = 0;
-        foreach (var sum in sums.ValueKind == JsonValueKind.Array ? sums.EnumerateArray().ToList() : [])
+        foreach (var sum in sums.EnumerateArray())
         {
             var parts = sum.GetProperty("parts").EnumerateArray().Select(p => p.GetString()!).ToList();
             if (parts.Any(byComponent.ContainsKey) && parts.FirstOrDefault(p => !byComponent.ContainsKey(p)) is { } bare)

@@ -166,6 +166,7 @@ public sealed class CriteriaRoutesTests(AzuriteFixture azurite)
         // Đà Nẵng (48) of 2025 is Đà Nẵng and Quảng Nam merged; Hà Nội (01) is unchanged.
         var (_, merged) = await api.GetJsonAsync("api/units/48/criteria/PAR/2025");
         Assert.Equal(JsonValueKind.Null, merged.TryGetProperty("comparedWith", out var none) ? none.ValueKind : JsonValueKind.Null);
+        Assert.Equal(Criteria.Length, merged.GetProperty("criteria").GetArrayLength());
         Assert.All(merged.GetProperty("criteria").EnumerateArray(), c => Assert.False(c.TryGetProperty("change", out _)));
         Assert.Empty(merged.GetProperty("pointsLost").GetProperty("sinceLastYear").EnumerateArray());
         Assert.Equal(34, merged.GetProperty("criteria")[0].GetProperty("of").GetInt32());

@@ -19,13 +19,36 @@ public sealed class LocalHostEndToEndTests(AzuriteFixture azurite)
 {
     private const string TestAdminKey = "test-admin-key";
 
-    private Task<LocalHost> StartHostAsync(Dictionary<string, string?>? settings = null, string? connection = null) =>
-        LocalHost.StartAsync(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    private Task<LocalHost> StartHostAsync(Dictionary<string, string?>? settings = null, string? connection = null)
+    {
+        var all = new Dictionary<string, string?>
         {
             [PipelineStorageNames.Connection] = connection ?? azurite.NewAccountConnectionString(),
             ["Local:HttpPort"] = "0",
             ["Local:AdminKey"] = TestAdminKey,
-        }.Concat(settings ?? [])).Build(), logging => logging.ClearProviders(), CancellationToken.None);
+        };
+        // A test's own settings replace the defaults above.
+        foreach (var (key, value) in settings ?? [])
+        {
+            all[key] = value;
+        }
+        return LocalHost.StartAsync(new ConfigurationBuilder().AddInMemoryCollection(all).Build(), logging => logging.ClearProviders(), CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task The_in_process_host_answers_on_the_loopback_port_it_was_given()
+    {
+        var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+
+        await using var host = await StartHostAsync(new() { ["Local:HttpPort"] = $"{port}" });
+
+        Assert.Equal(new Uri($"http://127.0.0.1:{port}/"), host.BaseAddress);
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("api/health")).StatusCode);
+    }
 
     [Fact]
     public async Task A_dropped_workbook_is_served_by_the_API_after_the_blob_and_queue_triggers_ran()
