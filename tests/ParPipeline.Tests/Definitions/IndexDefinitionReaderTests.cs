@@ -145,6 +145,51 @@ public sealed class IndexDefinitionReaderTests
         Assert.Equal(1000.0, open.MaximumOf(open.Fields[1]));
     }
 
+    [Fact]
+    public void A_field_or_criterion_is_found_by_its_exact_key_or_id_only()
+    {
+        var dti = Read(IndexDefinitionFileTests.Dti());
+        Assert.Equal("economy", dti.Field("economy")!.Key);
+        Assert.Null(dti.Field("people"));
+        Assert.Equal("G1", dti.Criterion("G1")!.Id);
+        // As stored: an annex's "g 1" is matched by FindCriterion and stored as "G1"; "g 1" itself is no stored id.
+        Assert.Null(dti.Criterion("g 1"));
+        Assert.Equal("G1", dti.FindCriterion("g 1")!.Id);
+        Assert.Null(dti.Criterion("X9"));
+    }
+
+    [Fact]
+    public void The_catalog_refuses_a_definition_built_in_code_without_one_total_or_with_a_sum_over_another_index_s_field()
+    {
+        var dti = Read(IndexDefinitionFileTests.Dti());
+        var twoTotals = dti with { Fields = [.. dti.Fields, dti.Fields[0]] };
+        var foreignSum = dti with { Sums = [new SumRule("total", ["government", "people"])] };
+
+        Assert.Equal("Index definition DTI needs one 'total' field and sums over its own fields.",
+            Assert.Throws<InvalidOperationException>(() => new IndexCatalog([twoTotals])).Message);
+        Assert.Equal("Index definition DTI needs one 'total' field and sums over its own fields.",
+            Assert.Throws<InvalidOperationException>(() => new IndexCatalog([foreignSum])).Message);
+        Assert.Equal("DTI", Assert.Single(new IndexCatalog([dti]).All).Code);
+    }
+
+    [Fact]
+    public void Only_the_json_files_of_a_definitions_folder_are_read()
+    {
+        var folder = Directory.CreateTempSubdirectory("indices-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "dti.json"), IndexDefinitionFileTests.Dti().ToJsonString());
+            File.WriteAllText(Path.Combine(folder, "README.md"), "# Our indices\n\nNotes, not a definition.");
+            File.WriteAllText(Path.Combine(folder, "dti.json.bak"), "{ broken");
+
+            Assert.Equal("DTI", IndexCatalog.Load(folder).Find("dti")!.Code);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static JsonObject Weighted(string total, string partB, string weights) => JsonNode.Parse($$"""
         {
           "code": "WCI", "nameEn": "Weighted index (test)", "nameVi": "Chỉ số có trọng số (thử)", "shortNameEn": "WCI", "shortNameVi": "WCI",
