@@ -145,12 +145,12 @@ public static class BenchRun
         {
             Step($"criteria: staging {count:N0} rows against a raw parallel loop");
             var path = await inputs.CriteriaAsync(count, "csv", ct);
-            // A pass of a million rows takes tens of minutes on Azurite (one JavaScript thread): one pair there, two
+            // A pass of a million rows takes about ten minutes on Azurite (one JavaScript thread): one pair there, two
             // at 100,000, three below.
             var row = await bench.MeasureAsync(path, $"PAR/{InputGenerator.Year}/criteria-{count}.csv", count >= 1_000_000 ? 1 : count >= 100_000 ? 2 : 3,
                 line => Step($"criteria: {count:N0} rows, {line}"), ct);
             rows.Add(row);
-            // Printed as it comes: a million rows take most of an hour on Azurite, and a stopped run keeps the rest.
+            // Printed as it comes: a million rows take about twenty minutes on Azurite, and a stopped run keeps the rest.
             Step($"criteria: {row.Case}: {row.Value:0.0} s against {row.FloorValue:0.0} s, {row.Ratio:0.00}x ({row.Note})");
         }
         return rows;

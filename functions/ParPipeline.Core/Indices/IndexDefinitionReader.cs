@@ -130,29 +130,27 @@ public static class IndexDefinitionReader
         }
         // The total's maximum is 100 when the definition leaves it out (IndexDefinition.Maximum).
         maxima[IndexDefinition.TotalKey] ??= 100;
+        var s = 0;
+        foreach (var sum in sums.EnumerateArray())
         {
-            var s = 0;
-            foreach (var sum in sums.EnumerateArray())
+            var path = $"sums[{s++}].";
+            var total = Required(sum, path, "total", JsonValueKind.String).GetString()!;
+            if (!keys.Contains(total))
             {
-                var path = $"sums[{s++}].";
-                var total = Required(sum, path, "total", JsonValueKind.String).GetString()!;
-                if (!keys.Contains(total))
-                {
-                    Fail(path + "total", $"'{total}' is not a field of this index");
-                }
-                var p = 0;
-                var parts = new List<string>();
-                foreach (var part in Required(sum, path, "parts", JsonValueKind.Array).EnumerateArray())
-                {
-                    if (part.ValueKind != JsonValueKind.String || !keys.Contains(part.GetString()!))
-                    {
-                        Fail($"{path}parts[{p}]", $"'{part}' is not a field of this index");
-                    }
-                    parts.Add(part.GetString()!);
-                    p++;
-                }
-                CheckWeights(sum, path, total, parts, maxima, Fail);
+                Fail(path + "total", $"'{total}' is not a field of this index");
             }
+            var p = 0;
+            var parts = new List<string>();
+            foreach (var part in Required(sum, path, "parts", JsonValueKind.Array).EnumerateArray())
+            {
+                if (part.ValueKind != JsonValueKind.String || !keys.Contains(part.GetString()!))
+                {
+                    Fail($"{path}parts[{p}]", $"'{part}' is not a field of this index");
+                }
+                parts.Add(part.GetString()!);
+                p++;
+            }
+            CheckWeights(sum, path, total, parts, maxima, Fail);
         }
         CheckCriteria(root, keys, maxima, sums, Fail);
     }

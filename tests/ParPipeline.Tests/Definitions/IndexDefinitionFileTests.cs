@@ -136,21 +136,24 @@ public sealed class IndexDefinitionFileTests(AzuriteFixture azurite)
         Assert.StartsWith($"Index definition {Path.Combine(folder, "dti.json")}, {field}: ", refused.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>A composite of two sub-indices of 10 points, weighted to a total of 100 (as PCI weights its ten).</summary>
-    private static JsonObject Weighted(string weights) => JsonNode.Parse($$"""
+    /// <summary>A composite of two sub-indices of 10 points, weighted to a total of 100 (as PCI weights its ten); a
+    /// maximum given as null is left open, as a definition may where no source gives it.</summary>
+    public static JsonObject Weighted(string weights, double? totalMaximum = 100, double? bMaximum = 10) => JsonNode.Parse($$"""
         {
           "code": "WCI", "nameEn": "Weighted composite (test)", "nameVi": "Chỉ số tổng hợp có trọng số (thử)",
           "shortNameEn": "WCI", "shortNameVi": "Chỉ số WCI", "unitKind": "province", "decimals": 2, "higherIsBetter": true,
           "titles": [["WCI"]], "titleExcludes": [], "unitHeaders": ["Tỉnh"],
           "fields": [
-            { "key": "total", "nameEn": "WCI", "nameVi": "Chỉ số WCI", "maximum": 100, "required": true, "headers": ["WCI"] },
+            { "key": "total", "nameEn": "WCI", "nameVi": "Chỉ số WCI", "maximum": {{Json(totalMaximum)}}, "required": true, "headers": ["WCI"] },
             { "key": "a", "nameEn": "Sub-index A", "nameVi": "Chỉ số thành phần A", "maximum": 10, "headers": ["A"] },
-            { "key": "b", "nameEn": "Sub-index B", "nameVi": "Chỉ số thành phần B", "maximum": 10, "headers": ["B"] }
+            { "key": "b", "nameEn": "Sub-index B", "nameVi": "Chỉ số thành phần B", "maximum": {{Json(bMaximum)}}, "headers": ["B"] }
           ],
           "sums": [{ "total": "total", "parts": ["a", "b"], "weights": {{weights}} }],
           "sources": ["A test-only definition."]
         }
         """)!.AsObject();
+
+    private static string Json(double? maximum) => maximum?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null";
 
     [Theory]
     [InlineData("[6]", "sums[0].weights", "must list one weight per part (2)")]

@@ -190,32 +190,18 @@ public sealed class IndexDefinitionReaderTests
         }
     }
 
-    private static JsonObject Weighted(string total, string partB, string weights) => JsonNode.Parse($$"""
-        {
-          "code": "WCI", "nameEn": "Weighted index (test)", "nameVi": "Chỉ số có trọng số (thử)", "shortNameEn": "WCI", "shortNameVi": "WCI",
-          "unitKind": "province", "decimals": 2, "higherIsBetter": true, "titles": [["WCI"]], "titleExcludes": [], "unitHeaders": ["Tỉnh"],
-          "fields": [
-            { "key": "total", "nameEn": "WCI", "nameVi": "WCI", {{total}} "headers": ["WCI"] },
-            { "key": "a", "nameEn": "A", "nameVi": "A", "maximum": 10, "headers": ["A"] },
-            { "key": "b", "nameEn": "B", "nameVi": "B", {{partB}} "headers": ["B"] }
-          ],
-          "sums": [{ "total": "total", "parts": ["a", "b"], "weights": {{weights}} }],
-          "sources": ["A test-only definition."]
-        }
-        """)!.AsObject();
-
     [Fact]
     public void Weights_are_held_against_the_total_s_own_maximum_within_a_millionth()
     {
         // A total out of 200: weights 12 and 8 take two 10-point parts to it (against the default 100 they would not).
-        Assert.Equal(new double[] { 12, 8 }, Read(Weighted("\"maximum\": 200,", "\"maximum\": 10,", "[12, 8]")).Sums[0].Weights!);
+        Assert.Equal(new double[] { 12, 8 }, Read(IndexDefinitionFileTests.Weighted("[12, 8]", totalMaximum: 200)).Sums[0].Weights!);
         // Without a maximum the total is out of 100.
-        Assert.Equal(new double[] { 6, 4 }, Read(Weighted("", "\"maximum\": 10,", "[6, 4]")).Sums[0].Weights!);
+        Assert.Equal(new double[] { 6, 4 }, Read(IndexDefinitionFileTests.Weighted("[6, 4]", totalMaximum: null)).Sums[0].Weights!);
         // Within a millionth of the total is close enough (weights written as decimals); a ten-thousandth is not.
-        Assert.Equal(new double[] { 6, 4.0000001 }, Read(Weighted("\"maximum\": 100,", "\"maximum\": 10,", "[6, 4.0000001]")).Sums[0].Weights!);
-        var off = Assert.Throws<IndexDefinitionException>(() => Read(Weighted("\"maximum\": 100,", "\"maximum\": 10,", "[6, 4.001]")));
+        Assert.Equal(new double[] { 6, 4.0000001 }, Read(IndexDefinitionFileTests.Weighted("[6, 4.0000001]")).Sums[0].Weights!);
+        var off = Assert.Throws<IndexDefinitionException>(() => Read(IndexDefinitionFileTests.Weighted("[6, 4.001]")));
         Assert.Equal("sums[0].weights", off.Field);
         // A part without a maximum: the weights cannot be held against the total, and are taken as given.
-        Assert.Equal(new double[] { 6, 4 }, Read(Weighted("\"maximum\": 100,", "", "[6, 4]")).Sums[0].Weights!);
+        Assert.Equal(new double[] { 6, 4 }, Read(IndexDefinitionFileTests.Weighted("[6, 4]", bMaximum: null)).Sums[0].Weights!);
     }
 }

@@ -38,10 +38,7 @@ public sealed class LocalHostEndToEndTests(AzuriteFixture azurite)
     [Fact]
     public async Task The_in_process_host_answers_on_the_loopback_port_it_was_given()
     {
-        var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        var port = LoopbackPort.Free();
 
         await using var host = await StartHostAsync(new() { ["Local:HttpPort"] = $"{port}" });
 

@@ -10,15 +10,6 @@ public sealed class LocalHostStartupTests(AzuriteFixture azurite)
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
     [Fact]
     public async Task A_taken_port_gives_one_clear_line_and_exit_code_2()
     {
@@ -42,7 +33,7 @@ public sealed class LocalHostStartupTests(AzuriteFixture azurite)
     [Fact]
     public async Task Serve_answers_on_the_loopback_port_it_was_given()
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         using var host = LocalHostProcess.Start(["serve", "--port", $"{port}"],
             new Dictionary<string, string?> { ["PipelineStorage"] = azurite.NewAccountConnectionString() });
         await host.WaitForOutputAsync("Serving.", Limit);
@@ -58,7 +49,7 @@ public sealed class LocalHostStartupTests(AzuriteFixture azurite)
     public async Task The_generated_admin_key_file_is_readable_by_its_owner_only()
     {
         var data = Directory.CreateTempSubdirectory("local-").FullName;
-        using var host = LocalHostProcess.Start(["serve", "--port", $"{FreePort()}"], new Dictionary<string, string?>
+        using var host = LocalHostProcess.Start(["serve", "--port", $"{LoopbackPort.Free()}"], new Dictionary<string, string?>
         {
             ["PipelineStorage"] = azurite.NewAccountConnectionString(),
             ["Local__DataDirectory"] = data,
@@ -79,7 +70,7 @@ public sealed class LocalHostStartupTests(AzuriteFixture azurite)
         var file = Path.Combine(data, "admin.key");
         await File.WriteAllTextAsync(file, "k3y");
         File.SetUnixFileMode(file, mode);
-        using var host = LocalHostProcess.Start(["serve", "--port", $"{FreePort()}"], new Dictionary<string, string?>
+        using var host = LocalHostProcess.Start(["serve", "--port", $"{LoopbackPort.Free()}"], new Dictionary<string, string?>
         {
             ["PipelineStorage"] = azurite.NewAccountConnectionString(),
             ["Local__DataDirectory"] = data,
@@ -94,7 +85,7 @@ public sealed class LocalHostStartupTests(AzuriteFixture azurite)
     public async Task Unreachable_storage_gives_one_clear_line_and_exit_code_2()
     {
         const string nowhere = "http://127.0.0.1:1/devstoreaccount1";
-        using var host = LocalHostProcess.Start(["serve", "--port", $"{FreePort()}"], new Dictionary<string, string?>
+        using var host = LocalHostProcess.Start(["serve", "--port", $"{LoopbackPort.Free()}"], new Dictionary<string, string?>
         {
             ["PipelineStorage"] = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={ParPipeline.Local.Azurite.AzuriteServer.DevelopmentAccount.Key};" +
                                   $"BlobEndpoint={nowhere};QueueEndpoint={nowhere};TableEndpoint={nowhere};",
@@ -109,7 +100,7 @@ public sealed class LocalHostStartupTests(AzuriteFixture azurite)
     [Fact]
     public async Task Missing_Nodejs_gives_one_clear_line_and_exit_code_2()
     {
-        using var host = LocalHostProcess.Start(["serve", "--port", $"{FreePort()}"], new Dictionary<string, string?>
+        using var host = LocalHostProcess.Start(["serve", "--port", $"{LoopbackPort.Free()}"], new Dictionary<string, string?>
         {
             ["PATH"] = "/nonexistent",
         });
@@ -132,7 +123,7 @@ public sealed class LocalHostStartupTests(AzuriteFixture azurite)
         var data = Directory.CreateTempSubdirectory("parpipeline-local-").FullName;
         try
         {
-            using var host = LocalHostProcess.Start(["serve", "--port", $"{FreePort()}"],
+            using var host = LocalHostProcess.Start(["serve", "--port", $"{LoopbackPort.Free()}"],
                 new Dictionary<string, string?> { ["Local__DataDirectory"] = data });
             await host.WaitForOutputAsync("Serving. Press Ctrl+C to stop.", Limit);
             Assert.Single(AzuriteProcessesUsing(data));
