@@ -35,10 +35,12 @@ public sealed class RecomputeRedrive(PoisonLedger poison, IndexCatalog indices, 
         }
         foreach (var recorded in await poison.ListPoisonedAsync(ct))
         {
+            // A message kept in part is asked about first: its excerpt ends in "…", so it would read as no request at
+            // all, when what the operator needs to know is that the ledger cannot send it again whole.
             var request = RecomputeRequest.TryDecode(recorded.Message);
-            var reason = request is null ? "not a recompute request ({\"index\":\"PAR\",\"year\":2023}, as JSON or JSON in base64)"
+            var reason = !await poison.IsCompleteAsync(recorded.MessageId, ct) ? $"only its first {PoisonLedger.MaxExcerpt} characters were kept"
+                : request is null ? "not a recompute request ({\"index\":\"PAR\",\"year\":2023}, as JSON or JSON in base64)"
                 : indices.Find(request.Index.ToUpperInvariant()) is null ? $"no index '{request.Index}' is defined ({string.Join(", ", indices.All.Select(d => d.Code).Order(StringComparer.Ordinal))})"
-                : !await poison.IsCompleteAsync(recorded.MessageId, ct) ? $"only its first {PoisonLedger.MaxExcerpt} characters were kept"
                 : null;
             if (reason is not null)
             {

@@ -25,18 +25,6 @@ public sealed class AtLeastOnceDeliveryTests(AzuriteFixture azurite)
     private static BlobClient Drop(IServiceProvider services, string name) =>
         services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(PipelineStorageNames.DropsContainer).GetBlobClient(name);
 
-    /// <summary>Every log line a trigger writes, with its level.</summary>
-    private sealed class Captured : ILoggerProvider, ILogger
-    {
-        public ConcurrentQueue<(LogLevel Level, string Message, Exception? Error)> Lines { get; } = new();
-        public ILogger CreateLogger(string categoryName) => this;
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-        public bool IsEnabled(LogLevel logLevel) => true;
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Lines.Enqueue((logLevel, formatter(state, exception), exception));
-        public void Dispose() { }
-    }
-
     private delegate Task Trigger(BlobClient blob, string name);
 
     private static Trigger Azure(IServiceProvider services, ILoggerFactory logs) =>
@@ -54,7 +42,7 @@ public sealed class AtLeastOnceDeliveryTests(AzuriteFixture azurite)
     public async Task One_upload_delivered_many_times_at_once_is_one_drop_in_the_ledger_with_no_failure(string host, int deliveries)
     {
         await using var services = await azurite.NewPipelineAsync();
-        var captured = new Captured();
+        var captured = new CapturedLogs();
         using var factory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(captured));
         var trigger = host == "azure" ? Azure(services, factory) : Local(services, factory);
         await Blobs.DropAsync(services, "PAR/2023/v1.csv", Version(0));
@@ -76,7 +64,7 @@ public sealed class AtLeastOnceDeliveryTests(AzuriteFixture azurite)
     public async Task A_delivery_minutes_later_finds_the_drop_gone_or_the_drop_recorded_and_changes_nothing()
     {
         await using var services = await azurite.NewPipelineAsync();
-        var captured = new Captured();
+        var captured = new CapturedLogs();
         using var factory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(captured));
         var trigger = Azure(services, factory);
         await Blobs.DropAsync(services, "PAR/2023/v1.csv", Version(0));
@@ -100,7 +88,7 @@ public sealed class AtLeastOnceDeliveryTests(AzuriteFixture azurite)
     public async Task The_same_bytes_uploaded_again_under_the_same_name_is_a_second_drop()
     {
         await using var services = await azurite.NewPipelineAsync();
-        using var factory = LoggerFactory.Create(b => b.AddProvider(new Captured()));
+        using var factory = LoggerFactory.Create(b => b.AddProvider(new CapturedLogs()));
         var trigger = Azure(services, factory);
         for (var upload = 0; upload < 2; upload++)
         {
@@ -117,7 +105,7 @@ public sealed class AtLeastOnceDeliveryTests(AzuriteFixture azurite)
     public async Task A_late_event_of_an_older_upload_leaves_the_newer_version_current()
     {
         await using var services = await azurite.NewPipelineAsync();
-        using var factory = LoggerFactory.Create(b => b.AddProvider(new Captured()));
+        using var factory = LoggerFactory.Create(b => b.AddProvider(new CapturedLogs()));
         var trigger = Azure(services, factory);
         await Blobs.DropAsync(services, "PAR/2023/old.csv", Version(0.5));
         await Task.Delay(1100);
