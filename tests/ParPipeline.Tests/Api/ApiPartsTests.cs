@@ -167,6 +167,7 @@ public sealed class ApiPartsTests
     [InlineData("application/json;q=0.5, text/csv", true)]
     [InlineData("*/*, text/csv", false)]
     [InlineData("application/*;q=0.1, text/csv;q=0.2", true)]
+    [InlineData("application/*, text/csv;q=0.5", false)]
     [InlineData("application/problem+json, text/csv;q=0.9", false)]
     [InlineData("text/csv;q=0.5, text/csv;q=0.9, application/json;q=0.7", true)]
     [InlineData("application/json;q=0.9, application/json;q=0.1, text/csv;q=0.5", false)]
@@ -229,6 +230,7 @@ public sealed class ApiPartsTests
     [InlineData("https://a.example.vn, https://b.example.vn/")]
     [InlineData("https://a.example.vn;https://b.example.vn/")]
     [InlineData("  https://a.example.vn   https://b.example.vn/ ")]
+    [InlineData("https://a.example.vn,\n\thttps://b.example.vn/\r\n")]
     public void A_list_of_origins_echoes_those_origins_only_in_any_case(string origins)
     {
         var cors = Cors(origins);

@@ -107,7 +107,7 @@ public sealed class PipelineApiFlowTests
         var answer = await Api(readKey: "k").UnitsAsync(new ApiRequest(Get(("nope", "1")).Query) { Method = method, Origin = origin, PreflightMethod = preflight }, default);
         Assert.Equal((405, "METHOD_NOT_ALLOWED"), (answer.Status, Code(answer)));
         using var body = JsonDocument.Parse(answer.Body);
-        Assert.Equal($"/api/units answers GET, HEAD, not {method}.", body.RootElement.GetProperty("detail").GetString());
+        Assert.Equal(("Method not allowed", $"/api/units answers GET, HEAD, not {method}."), (body.RootElement.GetProperty("title").GetString(), body.RootElement.GetProperty("detail").GetString()));
         Assert.Equal("GET, HEAD", answer.Headers["Allow"]);
         Assert.Equal(origin is null ? null : "*", answer.Headers.GetValueOrDefault("Access-Control-Allow-Origin"));
     }
@@ -135,7 +135,8 @@ public sealed class PipelineApiFlowTests
         {
             Assert.Equal("READ_KEY_REQUIRED", Code(answer));
             using var body = JsonDocument.Parse(answer.Body);
-            Assert.Equal("This API is configured to need a key: send it as the x-functions-key header or the code query parameter.", body.RootElement.GetProperty("detail").GetString());
+            Assert.Equal(("Key required", "This API is configured to need a key: send it as the x-functions-key header or the code query parameter."),
+                (body.RootElement.GetProperty("title").GetString(), body.RootElement.GetProperty("detail").GetString()));
             // A bad query without the key is still a 401: nothing about the route is told before the key.
             Assert.Equal(401, (await api.UnitsAsync(new ApiRequest(Get(("bogus", "1")).Query, Key: key), default)).Status);
         }
