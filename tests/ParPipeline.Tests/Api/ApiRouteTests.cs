@@ -373,6 +373,8 @@ public sealed class ApiRouteTests(AzuriteFixture azurite)
         Assert.Equal(["m2", "m3"], (await ledger.ListPoisonedAsync(CancellationToken.None)).Select(p => p.MessageId).Order(StringComparer.Ordinal));
 
         var again = await api.SendAsync(HttpMethod.Post, "api/manage/redrive", key: ApiTestHost.AdminKey);
+        // What a redrive did is never served from a cache.
+        Assert.Equal(("no-store", false), (again.Headers.CacheControl!.ToString(), again.Headers.ETag is not null));
         var answer = JsonDocument.Parse(await again.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(0, answer.GetProperty("requeued").GetInt32());
         Assert.Equal(["m2", "m3"], answer.GetProperty("skipped").EnumerateArray().Select(s => s.GetProperty("messageId").GetString()).Order(StringComparer.Ordinal));
