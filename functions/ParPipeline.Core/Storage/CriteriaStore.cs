@@ -85,7 +85,7 @@ public sealed class CriteriaStore(TableServiceClient tables) : ICriteriaStaging
     public async Task<IReadOnlyList<CriteriaVersion>> ListCurrentAsync(CancellationToken ct)
     {
         var list = new List<CriteriaVersion>();
-        await foreach (var pointer in Table.QueryAsync<TableEntity>(e => e.PartitionKey == PointerPartition, cancellationToken: ct))
+        await foreach (var pointer in Table.QueryAsync<TableEntity>(PartitionFilter.Of(PointerPartition), cancellationToken: ct))
         {
             if (IndexYear.TryParse(pointer.RowKey, out var indexYear))
             {

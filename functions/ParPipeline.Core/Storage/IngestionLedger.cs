@@ -114,7 +114,7 @@ public sealed class IngestionLedger(TableServiceClient tables)
     public async Task<IReadOnlyList<LedgerEntry>> ListAsync(CancellationToken ct)
     {
         var entries = new List<LedgerEntry>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, cancellationToken: ct))
+        await foreach (var row in Table.QueryAsync<TableEntity>(PartitionFilter.Of(Partition), cancellationToken: ct))
         {
             entries.Add(ToEntry(row));
         }

@@ -16,7 +16,7 @@ internal static class PartitionWriter
     public static async Task<HashSet<string>> RowKeysAsync(TableClient table, string partitionKey, CancellationToken ct)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == partitionKey, select: ["RowKey"], cancellationToken: ct))
+        await foreach (var row in table.QueryAsync<TableEntity>(PartitionFilter.Of(partitionKey), select: ["RowKey"], cancellationToken: ct))
         {
             keys.Add(row.RowKey);
         }

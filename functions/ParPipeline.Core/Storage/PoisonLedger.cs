@@ -106,7 +106,7 @@ public sealed class PoisonLedger(TableServiceClient tables)
     public async Task<IReadOnlyList<PoisonedMessage>> ListPoisonedAsync(CancellationToken ct)
     {
         var poisoned = new List<PoisonedMessage>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == PoisonPartition, cancellationToken: ct))
+        await foreach (var row in Table.QueryAsync<TableEntity>(PartitionFilter.Of(PoisonPartition), cancellationToken: ct))
         {
             poisoned.Add(new PoisonedMessage(row.GetString("Queue") ?? "", row.RowKey, row.GetString("Message") ?? "",
                 row.GetInt64("DequeueCount") ?? 0, row.GetDateTimeOffset("PoisonedAt") ?? DateTimeOffset.MinValue,

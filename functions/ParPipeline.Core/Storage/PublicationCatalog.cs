@@ -30,7 +30,7 @@ public sealed class PublicationCatalog(TableServiceClient tables)
     public async Task<IReadOnlyList<RankingVersion>> ListAsync(CancellationToken ct)
     {
         var versions = new List<RankingVersion>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, cancellationToken: ct))
+        await foreach (var row in Table.QueryAsync<TableEntity>(PartitionFilter.Of(Partition), cancellationToken: ct))
         {
             if (ToVersion(row) is { } version)
             {

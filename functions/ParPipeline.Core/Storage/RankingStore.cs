@@ -34,7 +34,7 @@ public sealed class RankingStore(TableServiceClient tables)
     {
         var units = new List<UnitRanking>();
         string? version = null, previous = null;
-        await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == indexYear.PartitionKey, cancellationToken: ct))
+        await foreach (var row in Table.QueryAsync<TableEntity>(PartitionFilter.Of(indexYear.PartitionKey), cancellationToken: ct))
         {
             version ??= row.GetString("ScoreVersion");
             previous ??= row.GetString("PreviousScoreVersion");

@@ -56,7 +56,7 @@ public sealed class ScoreStore(TableServiceClient tables)
     /// <summary>The file version (SHA-256) of an index-year's current scores, reading one row; null when none.</summary>
     public async Task<string?> GetVersionAsync(IndexYear indexYear, CancellationToken ct)
     {
-        await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == indexYear.PartitionKey, maxPerPage: 1, select: ["Version"], cancellationToken: ct))
+        await foreach (var row in Table.QueryAsync<TableEntity>(PartitionFilter.Of(indexYear.PartitionKey), maxPerPage: 1, select: ["Version"], cancellationToken: ct))
         {
             return row.GetString("Version");
         }
@@ -120,7 +120,7 @@ public sealed class ScoreStore(TableServiceClient tables)
         var scores = new List<UnitScore>();
         string? version = null, dataHash = null;
         DateTimeOffset? droppedAt = null;
-        await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: ct))
+        await foreach (var row in Table.QueryAsync<TableEntity>(PartitionFilter.Of(partition), cancellationToken: ct))
         {
             version ??= row.GetString("Version");
             dataHash ??= row.GetString("DataHash");
