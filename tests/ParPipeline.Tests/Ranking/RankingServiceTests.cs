@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ParPipeline.Ingest;
 using ParPipeline.Ranking;
 using ParPipeline.Storage;
@@ -36,8 +37,9 @@ public sealed class RankingServiceTests(AzuriteFixture azurite)
     [Fact]
     public async Task Recomputing_the_same_scores_twice_changes_nothing()
     {
-        await using var services = await azurite.NewPipelineAsync();
-        await services.GetRequiredService<IngestionService>().IngestAsync(Samples.Par2023, Samples.Open(Samples.Par2023), CancellationToken.None);
+        var logs = new CapturedLogs();
+        await using var services = await azurite.NewPipelineAsync(logging: b => b.AddProvider(logs));
+        var ingested = await services.GetRequiredService<IngestionService>().IngestAsync(Samples.Par2023, Samples.Open(Samples.Par2023), CancellationToken.None);
         var rankings = services.GetRequiredService<RankingService>();
         var catalog = services.GetRequiredService<PublicationCatalog>();
 
@@ -46,6 +48,9 @@ public sealed class RankingServiceTests(AzuriteFixture azurite)
 
         Assert.Equal(first, second);
         Assert.Equal(first, await catalog.GetAsync(new IndexYear("PAR", 2023), CancellationToken.None));
+        // What an operator reads: the versions shortened to 12 characters, the second recompute a no-op.
+        var lines = logs.Lines.Where(l => l.Level == LogLevel.Information && l.Message.StartsWith("PAR-2023 ", StringComparison.Ordinal)).Select(l => l.Message).ToList();
+        Assert.Equal([$"PAR-2023 ranked 63 units from version {ingested.Sha256[..12]} (previous year none)", $"PAR-2023 rankings unchanged ({first.RankingHash[..12]})"], lines);
     }
 
     [Fact]
@@ -87,7 +92,8 @@ public sealed class RankingServiceTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_worker_holding_older_scores_ranks_the_current_ones_instead_of_writing_a_stale_ranking()
     {
-        await using var services = await azurite.NewPipelineAsync();
+        var logs = new CapturedLogs();
+        await using var services = await azurite.NewPipelineAsync(logging: b => b.AddProvider(logs));
         var ingestion = services.GetRequiredService<IngestionService>();
         var older = await ingestion.IngestAsync("PAR/2023/v1.csv", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(ProvinceTable.Csv("Tỉnh,Chỉ số CCHC"))), CancellationToken.None);
         var stale = await services.GetRequiredService<ScoreStore>().GetVersionAsync(new IndexYear("PAR", 2023), older.Sha256, CancellationToken.None);
@@ -100,5 +106,6 @@ public sealed class RankingServiceTests(AzuriteFixture azurite)
         Assert.Equal(newer.Sha256, version.ScoreVersion);
         var table = await services.GetRequiredService<RankingStore>().GetAsync(new IndexYear("PAR", 2023), CancellationToken.None);
         Assert.Equal((newer.Sha256, 12), (table!.ScoreVersion, table.Units.Single(u => u.UnitCode == "48").Rank));
+        Assert.Contains($"PAR-2023: scores changed while ranking ({older.Sha256[..12]} → {newer.Sha256[..12]}); ranking the current ones", logs.Lines.Select(l => l.Message));
     }
 }
