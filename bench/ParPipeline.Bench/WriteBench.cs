@@ -30,7 +30,7 @@ public sealed class WriteBench(TableServiceClient tables, ScoreStore store, Gaze
         foreach (var partition in new[] { $"{table.IndexYear.PartitionKey}@{file.Sha256}", table.IndexYear.PartitionKey })
         {
             var entities = new List<TableEntity>();
-            await foreach (var entity in scores.QueryAsync<TableEntity>(filter: Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: ct))
+            await foreach (var entity in scores.QueryAsync<TableEntity>(filter: TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: ct))
             {
                 entities.Add(entity);
             }

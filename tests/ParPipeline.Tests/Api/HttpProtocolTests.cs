@@ -146,24 +146,6 @@ public sealed class HttpProtocolTests(AzuriteFixture azurite)
         Assert.Equal("Preflight refused: request header 'x-evil' is not allowed.", (await ProblemAsync(wrongHeader)).GetProperty("detail").GetString());
     }
 
-    [Theory]
-    [InlineData("br", "br")]
-    [InlineData("gzip", "gzip")]
-    [InlineData("gzip, deflate, br", "br")]
-    [InlineData("br;q=0.5, gzip", "gzip")]
-    [InlineData("*", "br")]
-    [InlineData("br;q=0, *;q=0.1", "gzip")]
-    public void The_coding_is_chosen_by_the_clients_weights(string acceptEncoding, string expected) =>
-        Assert.Equal(expected, ContentCoding.Choose(acceptEncoding, 2000));
-
-    [Theory]
-    [InlineData(null, 5000)]
-    [InlineData("identity", 5000)]
-    [InlineData("gzip;q=0, br;q=0", 5000)]
-    [InlineData("gzip, br", 1024)]
-    public void Identity_when_the_client_accepts_no_coding_or_the_body_is_small(string? acceptEncoding, int length) =>
-        Assert.Null(ContentCoding.Choose(acceptEncoding, length));
-
     [Fact]
     public async Task Large_answers_are_compressed_with_their_own_ETag_and_Vary_and_decompress_to_the_same_bytes()
     {
