@@ -158,14 +158,13 @@ public sealed class UnitQueries(Gazetteer gazetteer, IndexCatalog indices, ApiSn
         $"{unit.NameVi} ({unit.Code}, {(unit.ToYear is { } to ? $"to {to}" : $"from {unit.FromYear}")})";
 
     /// <summary>
-    /// The eras a name is looked up in: the year asked for, else both sides of the 2025 reorganisation. Ministries
-    /// are looked up on both sides too, since the gazetteer keeps each unit in the era it began in.
+    /// The eras a name is looked up in: the year asked for, else both sides of the 2025 reorganisation, which was of
+    /// provinces only; ministries have one era, so one year finds them.
     /// </summary>
     private static IEnumerable<(UnitKind Kind, int Year)> Eras(int? year) =>
     [
         .. year is { } y ? [(UnitKind.Province, y)]
             : new[] { (UnitKind.Province, Gazetteer.ReorganisationYear - 1), (UnitKind.Province, Gazetteer.ReorganisationYear) },
-        (UnitKind.Ministry, Gazetteer.ReorganisationYear - 1),
-        (UnitKind.Ministry, Gazetteer.ReorganisationYear),
+        (UnitKind.Ministry, year ?? Gazetteer.ReorganisationYear),
     ];
 }

@@ -144,7 +144,7 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
                 }
                 else if (!NumberReader.TryParse(yearText, out var y) || y != Math.Floor(y) || y is < 2000 or > 2100)
                 {
-                    problems.Add(new IngestProblem(sheet, row, ScoreColumns.Letter(yearColumn), ProblemCodes.BadYear, $"'{yearText}' is not a year.", $"'{yearText}' không phải là năm.") { Found = yearText });
+                    problems.Add(new IngestProblem(sheet, row, ScoreColumns.Letter(yearColumn), ProblemCodes.BadYear, $"'{DisplayText.Cell(yearText)}' is not a year.", $"'{DisplayText.Cell(yearText)}' không phải là năm.") { Found = yearText });
                     return RowStep.Next;
                 }
                 else if (plan.Year is { } expected && (int)y != expected)
@@ -239,8 +239,8 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
                         NumberKind.Date => ProblemCodes.DateNotScore,
                         NumberKind.Ambiguous => ProblemCodes.AmbiguousNumber,
                         _ => ProblemCodes.NotANumber,
-                    }, $"{criterion} of {unit.NameVi}: '{found}' is not a number{(reading.Hint is { } h ? $" (probably {h})" : "")}.",
-                        $"{criterion} của {unit.NameVi}: '{found}' không phải là số{(reading.Hint is { } hv ? $" (có lẽ là {hv})" : "")}.") { Found = found });
+                    }, $"{criterion} of {unit.NameVi}: '{DisplayText.Cell(found)}' is not a number{(reading.Hint is { } h ? $" (probably {h})" : "")}.",
+                        $"{criterion} của {unit.NameVi}: '{DisplayText.Cell(found)}' không phải là số{(reading.Hint is { } hv ? $" (có lẽ là {hv})" : "")}.") { Found = found });
                 return RowStep.Next;
             }
             var score = reading.Value;
@@ -366,16 +366,16 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
         if (other is not null)
         {
             return new IngestProblem(sheet, row, column, ProblemCodes.CriterionOfOtherIndex,
-                $"'{criterion}' is a criterion of {other}, not of {index.ShortNameEn}: is this the right file, or the right folder?",
-                $"'{criterion}' là tiêu chí của {other}, không phải của {index.ShortNameVi}: tệp có đúng không, gửi đúng thư mục chưa?") { Found = criterion };
+                $"'{DisplayText.Cell(criterion)}' is a criterion of {other}, not of {index.ShortNameEn}: is this the right file, or the right folder?",
+                $"'{DisplayText.Cell(criterion)}' là tiêu chí của {other}, không phải của {index.ShortNameVi}: tệp có đúng không, gửi đúng thư mục chưa?") { Found = criterion };
         }
         var head = criterion.Split('.', 2)[0];
         var near = index.Criteria!.Where(c => c.Id.Split('.', 2)[0] == head).Take(8).Select(c => c.Id).ToList();
         var listed = near.Count > 0 ? near : [.. index.Criteria!.Take(8).Select(c => c.Id)];
         var more = index.Criteria!.Count > listed.Count ? ", …" : "";
         return new IngestProblem(sheet, row, column, ProblemCodes.UnknownCriterion,
-            $"'{criterion}' is not a criterion of {index.ShortNameEn}; its criteria include {string.Join(", ", listed)}{more}.",
-            $"'{criterion}' không phải là tiêu chí của {index.ShortNameVi}; các tiêu chí gồm {string.Join(", ", listed)}{more}.") { Found = criterion };
+            $"'{DisplayText.Cell(criterion)}' is not a criterion of {index.ShortNameEn}; its criteria include {string.Join(", ", listed)}{more}.",
+            $"'{DisplayText.Cell(criterion)}' không phải là tiêu chí của {index.ShortNameVi}; các tiêu chí gồm {string.Join(", ", listed)}{more}.") { Found = criterion };
     }
 
     private readonly record struct ComponentTally(double Sum, int Count, int FirstRow)

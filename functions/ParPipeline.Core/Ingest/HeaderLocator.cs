@@ -11,11 +11,12 @@ namespace ParPipeline.Ingest;
 public static class HeaderLocator
 {
     public static SheetLayout? Find(IndexDefinition index, IReadOnlyList<object?[]> rows, IReadOnlyList<MergedRange> merges) =>
-        Find(index, KeysOf(rows), merges);
+        FindInKeys(index, KeysOf(rows), merges);
 
     /// <summary>As above, over the rows' cells already folded with <see cref="HeaderText.Key"/> (<see cref="KeysOf"/>), so a
-    /// sheet tried for several indices and layouts folds each cell once.</summary>
-    public static SheetLayout? Find(IndexDefinition index, IReadOnlyList<string[]> rows, IReadOnlyList<MergedRange> merges)
+    /// sheet tried for several indices and layouts folds each cell once. Named apart from <see cref="Find"/>: rows of
+    /// strings written in a test would otherwise bind here, unfolded, and match nothing.</summary>
+    public static SheetLayout? FindInKeys(IndexDefinition index, IReadOnlyList<string[]> rows, IReadOnlyList<MergedRange> merges)
     {
         for (var r = 0; r < rows.Count; r++)
         {
@@ -46,9 +47,10 @@ public static class HeaderLocator
 
     /// <summary>A long-format header: unit, criterion and score columns (and a year column, or the year from elsewhere).</summary>
     public static LongLayout? FindLong(IndexDefinition index, IReadOnlyList<object?[]> rows, IReadOnlyList<MergedRange>? merges = null) =>
-        FindLong(index, KeysOf(rows), merges);
+        FindLongInKeys(index, KeysOf(rows), merges);
 
-    public static LongLayout? FindLong(IndexDefinition index, IReadOnlyList<string[]> rows, IReadOnlyList<MergedRange>? merges = null)
+    /// <summary>As above, over folded cells (<see cref="FindInKeys"/>).</summary>
+    public static LongLayout? FindLongInKeys(IndexDefinition index, IReadOnlyList<string[]> rows, IReadOnlyList<MergedRange>? merges = null)
     {
         for (var r = 0; r < rows.Count; r++)
         {

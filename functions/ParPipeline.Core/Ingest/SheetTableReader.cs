@@ -180,6 +180,7 @@ public sealed partial class SheetTableReader(Gazetteer gazetteer)
     private static IngestProblem CellProblem(NumberReading reading, object cell, IndexField field, Unit unit, string sheet, int row, string letter)
     {
         var found = Shown(cell);
+        var quoted = DisplayText.Cell(found);
         return reading.Kind switch
         {
             NumberKind.ExcelError => new IngestProblem(sheet, row, letter, ProblemCodes.ExcelError,
@@ -189,11 +190,11 @@ public sealed partial class SheetTableReader(Gazetteer gazetteer)
                 $"{field.NameEn} of {unit.NameVi}: the cell holds the date {found}; Excel probably turned the score {reading.Hint} into a date.",
                 $"{field.NameVi} của {unit.NameVi}: ô chứa ngày {found}; có lẽ Excel đã đổi điểm {reading.Hint} thành ngày tháng.") { Found = found },
             NumberKind.Ambiguous => new IngestProblem(sheet, row, letter, ProblemCodes.AmbiguousNumber,
-                $"{field.NameEn} of {unit.NameVi}: '{found}' reads as {reading.Hint}; write it with one decimal separator.",
-                $"{field.NameVi} của {unit.NameVi}: '{found}' có thể đọc là {reading.Hint}; hãy ghi số với một dấu thập phân.") { Found = found },
+                $"{field.NameEn} of {unit.NameVi}: '{quoted}' reads as {reading.Hint}; write it with one decimal separator.",
+                $"{field.NameVi} của {unit.NameVi}: '{quoted}' có thể đọc là {reading.Hint}; hãy ghi số với một dấu thập phân.") { Found = found },
             _ => new IngestProblem(sheet, row, letter, ProblemCodes.NotANumber,
-                $"{field.NameEn} of {unit.NameVi}: '{found}' is not a number.",
-                $"{field.NameVi} của {unit.NameVi}: '{found}' không phải là số.") { Found = found },
+                $"{field.NameEn} of {unit.NameVi}: '{quoted}' is not a number.",
+                $"{field.NameVi} của {unit.NameVi}: '{quoted}' không phải là số.") { Found = found },
         };
     }
 

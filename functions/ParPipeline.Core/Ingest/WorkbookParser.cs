@@ -67,11 +67,11 @@ public sealed class WorkbookParser(Gazetteer gazetteer, IndexCatalog catalog)
                 // A criterion column makes a long-format annex, even where a unit and a score column would also
                 // pass for a table of totals.
                 // The year is read above the table only: a year column's values are data, not a title.
-                if (HeaderLocator.FindLong(index, sheet.Keys, sheet.Merges) is { } longLayout)
+                if (HeaderLocator.FindLongInKeys(index, sheet.Keys, sheet.Merges) is { } longLayout)
                 {
                     longPlans.Add(new LongTablePlan(sheet.Index, sheet.Name, index, target.Year ?? SheetTitle.Year(TitleText(sheet, longLayout.HeaderRow)), longLayout));
                 }
-                else if (HeaderLocator.Find(index, sheet.Keys, sheet.Merges) is { } layout)
+                else if (HeaderLocator.FindInKeys(index, sheet.Keys, sheet.Merges) is { } layout)
                 {
                     plans.Add(new SheetPlan(sheet, index, target.Year ?? SheetTitle.Year(TitleText(sheet, layout.HeaderRow)), layout, named.Contains(index)));
                 }

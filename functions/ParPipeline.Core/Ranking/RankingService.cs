@@ -53,7 +53,8 @@ public sealed class RankingService(
                 // their newest file queued comes after this one and ranks them.
                 return version;
             }
-            log.LogInformation("{IndexYear}: scores changed while ranking ({Ranked} → {Latest}); ranking the current ones", indexYear, Short(set.Version), Short(latest ?? ""));
+            log.LogInformation("{IndexYear}: scores changed while ranking ({Ranked} → {Latest}; previous year {RankedBefore} → {LatestBefore}); ranking the current ones",
+                indexYear, Short(set.Version), Short(latest), Short(previous?.Version), Short(latestBefore));
             set = await scores.GetAsync(indexYear, ct) ?? set;
             previous = await scores.GetAsync(indexYear.PreviousYear(), ct);
         }
@@ -76,11 +77,12 @@ public sealed class RankingService(
         var version = new RankingVersion(indexYear, set.Version, hash, table.Units.Count, clock.GetUtcNow());
         await catalog.RecordAsync(version, ct);
         log.LogInformation("{IndexYear} ranked {Units} units from version {ScoreVersion} (previous year {PreviousVersion})",
-            indexYear, table.Units.Count, Short(set.Version), previous is null ? "none" : Short(previous.Version));
+            indexYear, table.Units.Count, Short(set.Version), Short(previous?.Version));
         return version;
     }
 
-    private static string Short(string version) => version[..Math.Min(12, version.Length)];
+    /// <summary>A version as an operator reads it: its first 12 characters, or "none".</summary>
+    private static string Short(string? version) => version is null ? "none" : version[..Math.Min(12, version.Length)];
 
     /// <summary>A content hash of what readers see; reports and API snapshots compare it.</summary>
     internal static string Hash(RankingTable table) =>

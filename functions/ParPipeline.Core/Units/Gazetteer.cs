@@ -30,7 +30,7 @@ public sealed class Gazetteer
         Regions = [.. regions];
         foreach (var unit in Units)
         {
-            var era = (unit.Kind, unit.FromYear >= ReorganisationYear);
+            var era = Era(unit.Kind, unit.FromYear);
             var names = _byName.TryGetValue(era, out var found) ? found : _byName[era] = new Dictionary<string, List<Unit>>(StringComparer.Ordinal);
             foreach (var name in unit.Variants.Append(unit.NameEn).Append(unit.NameVi).Append(unit.Code))
             {
@@ -86,10 +86,14 @@ public sealed class Gazetteer
         return resolution;
     }
 
+    /// <summary>Which names a year's files may use: the reorganisation of 2025-07-01 was of provinces, so provinces
+    /// have two eras and ministries one (a 2025 ministry file names them as a 2023 file does).</summary>
+    private static (UnitKind, bool) Era(UnitKind kind, int year) => (kind, kind == UnitKind.Province && year >= ReorganisationYear);
+
     private UnitResolution ResolveOnce(string text, UnitKind kind, int year)
     {
         var trimmed = text.Trim();
-        var era = (kind, year >= ReorganisationYear);
+        var era = Era(kind, year);
         if (kind == UnitKind.Province && trimmed.Length is 1 or 2 && trimmed.All(char.IsAsciiDigit))
         {
             trimmed = trimmed.PadLeft(2, '0');
@@ -118,7 +122,7 @@ public sealed class Gazetteer
     /// <summary>Up to five units whose folded names are nearest by edit distance (all five Quảng for "Quảng").</summary>
     private List<Unit> Closest(string key, UnitKind kind, int year)
     {
-        if (key.Length == 0 || !_byName.TryGetValue((kind, year >= ReorganisationYear), out var names))
+        if (key.Length == 0 || !_byName.TryGetValue(Era(kind, year), out var names))
         {
             return [];
         }

@@ -6,13 +6,13 @@ public sealed record UnitResolution(Unit? Unit, string? Problem, string? Problem
 {
     public bool Resolved => Unit is not null;
 
-    /// <summary>The problem as one sentence, naming the closest known units.</summary>
+    /// <summary>The problem as one sentence, naming the closest known units; the name quoted as <see cref="DisplayText.Cell"/> does.</summary>
     public string Describe(string text) =>
-        $"'{text}' {Problem}" + (Closest.Count > 0 ? $"; closest known: {Names}." : ".");
+        $"'{DisplayText.Cell(text)}' {Problem}" + (Closest.Count > 0 ? $"; closest known: {Names}." : ".");
 
     /// <summary>The same sentence in Vietnamese.</summary>
     public string DescribeVi(string text) =>
-        $"'{text}' {ProblemVi}" + (Closest.Count > 0 ? $"; tên gần nhất: {Names}." : ".");
+        $"'{DisplayText.Cell(text)}' {ProblemVi}" + (Closest.Count > 0 ? $"; tên gần nhất: {Names}." : ".");
 
     private string Names => string.Join(", ", Closest.Select(u => $"{u.NameVi} ({u.Code})"));
 }

@@ -51,19 +51,21 @@ public sealed class AzuriteFixture : IAsyncLifetime
     }
 
     /// <summary>The pipeline's Core services over a fresh account, its containers, queue and tables created.</summary>
-    public async Task<ServiceProvider> NewPipelineAsync(IDictionary<string, string?>? settings = null, Action<ILoggingBuilder>? logging = null)
+    public async Task<ServiceProvider> NewPipelineAsync(IDictionary<string, string?>? settings = null, Action<ILoggingBuilder>? logging = null,
+        Action<IServiceCollection>? services = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { [PipelineStorageNames.Connection] = NewAccountConnectionString() })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddLogging(logging ?? (_ => { }))
             .AddSingleton<IConfiguration>(configuration)
-            .AddParPipeline(configuration)
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        await services.GetRequiredService<StorageProvisioner>().EnsureCreatedAsync(CancellationToken.None);
-        return services;
+            .AddParPipeline(configuration);
+        services?.Invoke(collection);
+        var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        await provider.GetRequiredService<StorageProvisioner>().EnsureCreatedAsync(CancellationToken.None);
+        return provider;
     }
 }
 

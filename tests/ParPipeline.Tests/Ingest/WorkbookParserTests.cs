@@ -251,6 +251,20 @@ public sealed class WorkbookParserTests
         Assert.Equal(34, Single(ParseCsv(csv, "PAR/2025/par.csv")).Units.Count);
     }
 
+    // The 2025-07-01 reorganisation was of provinces; a ministry file of 2025 was refused row by row until the
+    // gazetteer stopped giving ministries a 2025 era of their own.
+    [Theory]
+    [InlineData(2023)]
+    [InlineData(2025)]
+    public void A_ministry_file_of_2023_or_2025_names_its_17_ministries(int year)
+    {
+        var csv = "\"Bộ, ngành\",Chỉ số CCHC\n" + string.Join("\n", ProvinceTable.Gazetteer.UnitsFor(ParPipeline.Units.UnitKind.Ministry, year).Select((u, i) => $"\"{u.NameVi}\",{80 + i / 10.0:0.0}"));
+        var table = Single(ParseCsv(csv, $"PAR-MINISTRIES/{year}/ministries.csv"));
+        Assert.Equal(new IndexYear("PAR-MINISTRIES", year), table.IndexYear);
+        Assert.Equal(17, table.Units.Count);
+        Assert.Equal(81.0, Unit(table, "MOJ").Total);
+    }
+
     [Fact]
     public void A_sheet_without_the_header_is_rejected_with_HEADER_NOT_FOUND()
     {

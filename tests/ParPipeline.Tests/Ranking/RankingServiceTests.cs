@@ -106,6 +106,112 @@ public sealed class RankingServiceTests(AzuriteFixture azurite)
         Assert.Equal(newer.Sha256, version.ScoreVersion);
         var table = await services.GetRequiredService<RankingStore>().GetAsync(new IndexYear("PAR", 2023), CancellationToken.None);
         Assert.Equal((newer.Sha256, 12), (table!.ScoreVersion, table.Units.Single(u => u.UnitCode == "48").Rank));
-        Assert.Contains($"PAR-2023: scores changed while ranking ({older.Sha256[..12]} → {newer.Sha256[..12]}); ranking the current ones", logs.Lines.Select(l => l.Message));
+        Assert.Equal([$"PAR-2023: scores changed while ranking ({older.Sha256[..12]} → {newer.Sha256[..12]}; previous year none → none); ranking the current ones"],
+            Changed(logs));
+    }
+
+    private static List<string> Changed(CapturedLogs logs) =>
+        [.. logs.Lines.Select(l => l.Message).Where(m => m.Contains("scores changed while ranking", StringComparison.Ordinal))];
+
+    /// <summary>Two pipelines on one storage account: a clerk's, which ingests, and a worker's, whose Table transport
+    /// runs the clerk's next ingestion before each read of <paramref name="partitionKey"/>'s current version.</summary>
+    private async Task<(ServiceProvider Clerk, ServiceProvider Worker, BeforeVersionRead Hook, CapturedLogs Logs)> ClerkAndWorkerAsync(
+        string partitionKey, Func<IngestionService, Task> nextFile)
+    {
+        var settings = new Dictionary<string, string?> { [PipelineStorageNames.Connection] = azurite.NewAccountConnectionString() };
+        var clerk = await azurite.NewPipelineAsync(settings);
+        var hook = new BeforeVersionRead(partitionKey, () => nextFile(clerk.GetRequiredService<IngestionService>()));
+        var logs = new CapturedLogs();
+        var worker = await azurite.NewPipelineAsync(settings, b => b.AddProvider(logs), s => s.AddSingleton(new StorageTransport(StorageService.Table, hook)));
+        return (clerk, worker, hook, logs);
+    }
+
+    private static Task<ParPipeline.Ingest.IngestOutcome> IngestPar(IngestionService ingestion, int year, int version) =>
+        ingestion.IngestAsync($"PAR/{year}/v{version}.csv", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(
+            ProvinceTable.Csv("Tỉnh,Chỉ số CCHC", year, (u, s) => $"{u.NameVi},{(u.Code == "48" ? 50 + version : s).ToString(System.Globalization.CultureInfo.InvariantCulture)}"))), CancellationToken.None);
+
+    [Fact]
+    public async Task A_worker_whose_scores_keep_changing_gives_up_after_five_rankings_and_leaves_the_rest_to_the_newest_files_recompute()
+    {
+        var next = 1;
+        var (clerk, worker, hook, logs) = await ClerkAndWorkerAsync("PAR-2023", async ingestion =>
+        {
+            // A new file lands before each of the worker's checks, ten at most.
+            if (next <= 10)
+            {
+                await IngestPar(ingestion, 2023, next++);
+            }
+        });
+        await using var _ = clerk;
+        await using var __ = worker;
+        var first = await IngestPar(clerk.GetRequiredService<IngestionService>(), 2023, 0);
+        var scores = worker.GetRequiredService<ScoreStore>();
+        var set = (await scores.GetAsync(new IndexYear("PAR", 2023), CancellationToken.None))!;
+
+        hook.Armed = true;
+        var version = await worker.GetRequiredService<RankingService>().RankAsync(
+            ParPipeline.Indices.IndexCatalog.LoadEmbedded().Find("PAR")!, set, null, CancellationToken.None);
+        hook.Armed = false;
+
+        // Five rankings, each checked once: v0 to v4 ranked, v5 landed at the fifth check and is left to its own recompute.
+        Assert.Equal(5, hook.Fired);
+        Assert.Equal(4, Changed(logs).Count);
+        Assert.StartsWith($"PAR-2023: scores changed while ranking ({first.Sha256[..12]} → ", Changed(logs)[0], StringComparison.Ordinal);
+        var current = await scores.GetAsync(new IndexYear("PAR", 2023), CancellationToken.None);
+        Assert.NotEqual(current!.Version, version.ScoreVersion);
+        var ranked = await worker.GetRequiredService<RankingStore>().GetAsync(new IndexYear("PAR", 2023), CancellationToken.None);
+        Assert.Equal((version.ScoreVersion, 54.0), (ranked!.ScoreVersion, ranked.Units.Single(u => u.UnitCode == "48").Score));
+        Assert.Equal(55.0, current.Scores.Single(s => s.UnitCode == "48").Total);
+    }
+
+    [Fact]
+    public async Task A_worker_ranks_again_when_the_previous_years_scores_change_while_it_ranks()
+    {
+        var replaced = false;
+        ParPipeline.Ingest.IngestOutcome? newer = null;
+        var (clerk, worker, hook, logs) = await ClerkAndWorkerAsync("PAR-2022", async ingestion =>
+        {
+            if (!replaced)
+            {
+                replaced = true;
+                newer = await IngestPar(ingestion, 2022, 2);
+            }
+        });
+        await using var _ = clerk;
+        await using var __ = worker;
+        var older = await IngestPar(clerk.GetRequiredService<IngestionService>(), 2022, 1);
+        var year = await IngestPar(clerk.GetRequiredService<IngestionService>(), 2023, 0);
+        var scores = worker.GetRequiredService<ScoreStore>();
+        var set = (await scores.GetAsync(new IndexYear("PAR", 2023), CancellationToken.None))!;
+        var previous = (await scores.GetAsync(new IndexYear("PAR", 2022), CancellationToken.None))!;
+
+        hook.Armed = true;
+        var version = await worker.GetRequiredService<RankingService>().RankAsync(
+            ParPipeline.Indices.IndexCatalog.LoadEmbedded().Find("PAR")!, set, previous, CancellationToken.None);
+
+        Assert.Equal(2, hook.Fired);
+        Assert.Equal(year.Sha256, version.ScoreVersion);
+        var ranked = await worker.GetRequiredService<RankingStore>().GetAsync(new IndexYear("PAR", 2023), CancellationToken.None);
+        // Đà Nẵng's 2022 score is 52 in the newer 2022 file: the movement is from it, not from the 51 of the older.
+        Assert.Equal((year.Sha256, newer!.Sha256), (ranked!.ScoreVersion, ranked.PreviousScoreVersion));
+        Assert.Equal(52.0, ranked.Units.Single(u => u.UnitCode == "48").Movement!.PreviousScore);
+        Assert.Equal([$"PAR-2023: scores changed while ranking ({year.Sha256[..12]} → {year.Sha256[..12]}; previous year {older.Sha256[..12]} → {newer.Sha256[..12]}); ranking the current ones"],
+            Changed(logs));
+    }
+
+    [Fact]
+    public async Task A_worker_whose_scores_stay_current_ranks_once()
+    {
+        var (clerk, worker, hook, logs) = await ClerkAndWorkerAsync("PAR-2023", _ => Task.CompletedTask);
+        await using var _ = clerk;
+        await using var __ = worker;
+        await IngestPar(clerk.GetRequiredService<IngestionService>(), 2023, 0);
+        var set = (await worker.GetRequiredService<ScoreStore>().GetAsync(new IndexYear("PAR", 2023), CancellationToken.None))!;
+
+        hook.Armed = true;
+        await worker.GetRequiredService<RankingService>().RankAsync(ParPipeline.Indices.IndexCatalog.LoadEmbedded().Find("PAR")!, set, null, CancellationToken.None);
+
+        Assert.Equal(1, hook.Fired);
+        Assert.Empty(Changed(logs));
     }
 }

@@ -4,7 +4,8 @@ namespace ParPipeline.Tests.Units;
 
 public sealed class GazetteerTests
 {
-    private static readonly Gazetteer Gazetteer = Gazetteer.LoadEmbedded();
+    // One per test: loading is part of what is tested, and a static copy is loaded once per test process.
+    private readonly Gazetteer Gazetteer = Gazetteer.LoadEmbedded();
 
     [Fact]
     public void Before_2025_the_gazetteer_holds_63_provinces_with_statistics_office_codes_regions_and_5_cities()
