@@ -144,7 +144,8 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
                 }
                 else if (!NumberReader.TryParse(yearText, out var y) || y != Math.Floor(y) || y is < 2000 or > 2100)
                 {
-                    problems.Add(new IngestProblem(sheet, row, ScoreColumns.Letter(yearColumn), ProblemCodes.BadYear, $"'{DisplayText.Cell(yearText)}' is not a year.", $"'{DisplayText.Cell(yearText)}' không phải là năm.") { Found = yearText });
+                    var quoted = DisplayText.Cell(yearText);
+                    problems.Add(new IngestProblem(sheet, row, ScoreColumns.Letter(yearColumn), ProblemCodes.BadYear, $"'{quoted}' is not a year.", $"'{quoted}' không phải là năm.") { Found = yearText });
                     return RowStep.Next;
                 }
                 else if (plan.Year is { } expected && (int)y != expected)
@@ -231,6 +232,7 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
             if (cell is null || !reading.IsNumber)
             {
                 var found = Convert.ToString(cell, CultureInfo.InvariantCulture) ?? "";
+                var shown = DisplayText.Cell(found);
                 problems.Add(cell is null
                     ? new IngestProblem(sheet, row, scoreColumn, ProblemCodes.MissingScore, $"{criterion} of {unit.NameVi} has no score.", $"{criterion} của {unit.NameVi} chưa có điểm.")
                     : new IngestProblem(sheet, row, scoreColumn, reading.Kind switch
@@ -239,8 +241,8 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
                         NumberKind.Date => ProblemCodes.DateNotScore,
                         NumberKind.Ambiguous => ProblemCodes.AmbiguousNumber,
                         _ => ProblemCodes.NotANumber,
-                    }, $"{criterion} of {unit.NameVi}: '{DisplayText.Cell(found)}' is not a number{(reading.Hint is { } h ? $" (probably {h})" : "")}.",
-                        $"{criterion} của {unit.NameVi}: '{DisplayText.Cell(found)}' không phải là số{(reading.Hint is { } hv ? $" (có lẽ là {hv})" : "")}.") { Found = found });
+                    }, $"{criterion} of {unit.NameVi}: '{shown}' is not a number{(reading.Hint is { } h ? $" (probably {h})" : "")}.",
+                        $"{criterion} của {unit.NameVi}: '{shown}' không phải là số{(reading.Hint is { } hv ? $" (có lẽ là {hv})" : "")}.") { Found = found });
                 return RowStep.Next;
             }
             var score = reading.Value;
@@ -363,19 +365,20 @@ public sealed class CriteriaIngestion(Gazetteer gazetteer, ICriteriaStaging stor
     private IngestProblem UnknownCriterion(string sheet, int row, string column, string criterion, Indices.IndexDefinition index)
     {
         var other = indices.All.Where(d => d != index && d.FindCriterion(criterion) is not null).Select(d => d.ShortNameEn).FirstOrDefault();
+        var quoted = DisplayText.Cell(criterion);
         if (other is not null)
         {
             return new IngestProblem(sheet, row, column, ProblemCodes.CriterionOfOtherIndex,
-                $"'{DisplayText.Cell(criterion)}' is a criterion of {other}, not of {index.ShortNameEn}: is this the right file, or the right folder?",
-                $"'{DisplayText.Cell(criterion)}' là tiêu chí của {other}, không phải của {index.ShortNameVi}: tệp có đúng không, gửi đúng thư mục chưa?") { Found = criterion };
+                $"'{quoted}' is a criterion of {other}, not of {index.ShortNameEn}: is this the right file, or the right folder?",
+                $"'{quoted}' là tiêu chí của {other}, không phải của {index.ShortNameVi}: tệp có đúng không, gửi đúng thư mục chưa?") { Found = criterion };
         }
         var head = criterion.Split('.', 2)[0];
         var near = index.Criteria!.Where(c => c.Id.Split('.', 2)[0] == head).Take(8).Select(c => c.Id).ToList();
         var listed = near.Count > 0 ? near : [.. index.Criteria!.Take(8).Select(c => c.Id)];
         var more = index.Criteria!.Count > listed.Count ? ", …" : "";
         return new IngestProblem(sheet, row, column, ProblemCodes.UnknownCriterion,
-            $"'{DisplayText.Cell(criterion)}' is not a criterion of {index.ShortNameEn}; its criteria include {string.Join(", ", listed)}{more}.",
-            $"'{DisplayText.Cell(criterion)}' không phải là tiêu chí của {index.ShortNameVi}; các tiêu chí gồm {string.Join(", ", listed)}{more}.") { Found = criterion };
+            $"'{quoted}' is not a criterion of {index.ShortNameEn}; its criteria include {string.Join(", ", listed)}{more}.",
+            $"'{quoted}' không phải là tiêu chí của {index.ShortNameVi}; các tiêu chí gồm {string.Join(", ", listed)}{more}.") { Found = criterion };
     }
 
     private readonly record struct ComponentTally(double Sum, int Count, int FirstRow)

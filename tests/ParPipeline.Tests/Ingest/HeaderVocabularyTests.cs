@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using ParPipeline.Indices;
 using ParPipeline.Ingest;
+using ParPipeline.Tests.Infrastructure;
 
 namespace ParPipeline.Tests.Ingest;
 
@@ -86,10 +85,5 @@ public sealed class HeaderVocabularyTests
     public void Each_criterion_word_names_a_long_tables_criterion_column(string word) =>
         Assert.Equal(1, HeaderLocator.FindLong(Par, new object?[][] { ["Tỉnh", word, "Điểm"] })!.CriterionColumn);
 
-    private static ParsedWorkbook Parse(string csv)
-    {
-        var bytes = Encoding.UTF8.GetBytes(csv);
-        var (target, _) = DropTarget.Parse("PAR/2023/par.csv", Indices);
-        return new WorkbookParser(ProvinceTable.Gazetteer, Indices).Parse(new DroppedFile("PAR/2023/par.csv", bytes, Convert.ToHexStringLower(SHA256.HashData(bytes))), target!, CancellationToken.None);
-    }
+    private static ParsedWorkbook Parse(string csv) => DropParser.Parse("PAR/2023/par.csv", csv);
 }

@@ -1,4 +1,5 @@
 using ParPipeline.Ingest;
+using ParPipeline.Tests.Infrastructure;
 using ParPipeline.Units;
 
 namespace ParPipeline.Tests.Ingest;
@@ -31,10 +32,7 @@ public sealed class QuotedCellTests
     {
         var text = "không có số liệu " + new string('.', 100);
         var csv = ProvinceTable.Csv("Tỉnh,Chỉ số CCHC", edit: (u, s) => u.Code == "48" ? $"{u.NameVi},{text}" : $"{u.NameVi},{s.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
-        var parser = new WorkbookParser(ProvinceTable.Gazetteer, ParPipeline.Indices.IndexCatalog.LoadEmbedded());
-        var bytes = System.Text.Encoding.UTF8.GetBytes(csv);
-        var (target, _) = DropTarget.Parse("PAR/2023/long.csv", ParPipeline.Indices.IndexCatalog.LoadEmbedded());
-        var problem = Assert.Single(parser.Parse(new DroppedFile("PAR/2023/long.csv", bytes, "0"), target!, CancellationToken.None).Problems);
+        var problem = Assert.Single(DropParser.Parse("PAR/2023/long.csv", csv).Problems);
         Assert.Equal((ProblemCodes.NotANumber, "B33", text), (problem.Code, problem.Cell, problem.Found));
         Assert.Equal($"PAR INDEX of Đà Nẵng: '{text[..80]}…' is not a number.", problem.Message);
         Assert.Equal($"Chỉ số CCHC của Đà Nẵng: '{text[..80]}…' không phải là số.", problem.MessageVi);
