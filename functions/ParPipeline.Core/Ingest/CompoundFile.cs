@@ -8,7 +8,7 @@ namespace ParPipeline.Ingest;
 /// <see cref="BiffCellProbe"/> to see the workbook's records that ExcelDataReader reads but does not expose. No
 /// package served here reads compound files (OpenMcdf is not on the registry), and ExcelDataReader keeps its own
 /// reader internal. Every offset and chain is checked against the file: a damaged or hostile file gives null, and
-/// no loop outruns the number of sectors the file has.
+/// no chain reads a sector twice and no DIFAT walk outruns the number of sectors the file has.
 /// </summary>
 internal static class CompoundFile
 {
@@ -44,7 +44,7 @@ internal static class CompoundFile
         var sectorSize = 1 << sectorShift;
         var sectors = (file.Length / sectorSize) + 1;
         var fat = Fat(file, header, sectorSize, sectors);
-        var directory = Chain(file, fat, BinaryPrimitives.ReadUInt32LittleEndian(header[0x30..]), sectorSize, long.MaxValue, sectors);
+        var directory = Chain(file, fat, BinaryPrimitives.ReadUInt32LittleEndian(header[0x30..]), sectorSize, long.MaxValue);
         var cutoff = BinaryPrimitives.ReadUInt32LittleEndian(header[0x38..]);
         for (var at = 0; at + 128 <= directory.Length; at += 128)
         {
@@ -58,18 +58,18 @@ internal static class CompoundFile
             var size = (long)BinaryPrimitives.ReadUInt32LittleEndian(entry[0x78..]);
             if (size >= cutoff)
             {
-                return Chain(file, fat, start, sectorSize, size, sectors);
+                return Chain(file, fat, start, sectorSize, size);
             }
             // A small stream lives in the mini stream (the root entry's chain), addressed through the mini FAT.
             var root = directory.AsSpan(0, 128);
-            var miniStream = Chain(file, fat, BinaryPrimitives.ReadUInt32LittleEndian(root[0x74..]), sectorSize, BinaryPrimitives.ReadUInt32LittleEndian(root[0x78..]), sectors);
-            var miniFatBytes = Chain(file, fat, BinaryPrimitives.ReadUInt32LittleEndian(header[0x3C..]), sectorSize, long.MaxValue, sectors);
+            var miniStream = Chain(file, fat, BinaryPrimitives.ReadUInt32LittleEndian(root[0x74..]), sectorSize, BinaryPrimitives.ReadUInt32LittleEndian(root[0x78..]));
+            var miniFatBytes = Chain(file, fat, BinaryPrimitives.ReadUInt32LittleEndian(header[0x3C..]), sectorSize, long.MaxValue);
             var miniFat = new uint[miniFatBytes.Length / 4];
             for (var i = 0; i < miniFat.Length; i++)
             {
                 miniFat[i] = BinaryPrimitives.ReadUInt32LittleEndian(miniFatBytes.AsSpan(i * 4));
             }
-            return Chain(miniStream, miniFat, start, 64, size, (miniStream.Length / 64) + 1, offsetOfFirst: 0);
+            return Chain(miniStream, miniFat, start, 64, size, offsetOfFirst: 0);
         }
         return null;
     }
@@ -110,17 +110,20 @@ internal static class CompoundFile
         return fat;
     }
 
-    /// <summary>The bytes of a chain of sectors, cut to <paramref name="size"/>.</summary>
+    /// <summary>The bytes of a chain of sectors, cut to <paramref name="size"/>. A chain that comes back to a sector
+    /// it has read is damaged even when it would fill the size: those bytes would be the stream's own, repeated.</summary>
     /// <param name="offsetOfFirst">Where sector 0 starts: one sector in (after the header) in the file, at 0 in the mini stream.</param>
-    private static byte[] Chain(byte[] source, uint[] table, uint start, int sectorSize, long size, int maxSectors, int? offsetOfFirst = null)
+    private static byte[] Chain(byte[] source, uint[] table, uint start, int sectorSize, long size, int? offsetOfFirst = null)
     {
         using var bytes = new MemoryStream();
-        for (var (sector, hops) = (start, 0); sector != EndOfChain && bytes.Length < size; (sector, hops) = (table[sector], hops + 1))
+        var read = new bool[table.Length];
+        for (var sector = start; sector != EndOfChain && bytes.Length < size; sector = table[sector])
         {
-            if (sector > LastRegular || sector >= table.Length || hops >= maxSectors)
+            if (sector > LastRegular || sector >= table.Length || read[sector])
             {
                 throw new InvalidDataException("A sector chain leaves the file or loops.");
             }
+            read[sector] = true;
             var offset = ((long)sector * sectorSize) + (offsetOfFirst ?? sectorSize);
             if (offset + sectorSize > source.Length)
             {

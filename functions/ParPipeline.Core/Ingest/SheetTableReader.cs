@@ -243,9 +243,10 @@ public sealed partial class SheetTableReader(Gazetteer gazetteer)
         {
             return (int)number;
         }
-        // "15-16" (a shared place written as a range) or "12/63" (of 63): the place is the first number.
-        var match = cell is string s ? LeadingInteger().Match(s) : Match.Empty;
-        return match.Success ? int.Parse(match.Value, CultureInfo.InvariantCulture) : null;
+        // "15-16" (a shared place written as a range) or "12/63", "12 of 63" (of 63): the place is the first number.
+        // Not "0" or "12.5": no place is written so.
+        var match = cell is string s ? LeadingPlace().Match(s) : Match.Empty;
+        return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
     }
 
     private static bool IsNonUnitRow(string text)
@@ -270,6 +271,6 @@ public sealed partial class SheetTableReader(Gazetteer gazetteer)
     private static string Rows(List<int> rows) =>
         string.Join(", ", rows.Take(20)) + (rows.Count > 20 ? ", …" : "");
 
-    [GeneratedRegex(@"^\s*\d+")]
-    private static partial Regex LeadingInteger();
+    [GeneratedRegex(@"^\s*([1-9][0-9]{0,5})\s*(?:[-–—/]|of\b|trên\b|$)")]
+    private static partial Regex LeadingPlace();
 }

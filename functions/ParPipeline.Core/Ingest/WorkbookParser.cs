@@ -99,8 +99,10 @@ public sealed class WorkbookParser(Gazetteer gazetteer, IndexCatalog catalog)
         var atEndOfScan = true;
         // Looked for once per file, whichever of its sheets are read.
         var hiddenRows = SpreadsheetOpener.IsZip(file.Content) ? OoxmlCellProbe.HiddenRows(file.Content) : null;
-        // One table per index-year: from one sheet, or from sheets that each hold a part of the units.
-        foreach (var group in plans.GroupBy(p => (p.Index.Code, target.Index is null ? p.Year : target.Year)).OrderBy(g => g.Min(p => p.Sheet.Index)))
+        // One table per index-year: from one sheet, or from sheets that each hold a part of the units. A plan's year is
+        // the path's when it names one, else its title's (every plan has one by now), so a workbook of several years
+        // dropped under an index alone gives each year its table.
+        foreach (var group in plans.GroupBy(p => (p.Index.Code, p.Year)).OrderBy(g => g.Min(p => p.Sheet.Index)))
         {
             var reads = new List<SheetRead>();
             foreach (var plan in group.OrderBy(p => p.Sheet.Index))

@@ -66,4 +66,35 @@ public sealed class CellTextTests
             "3 cell(s) had invisible spaces or line breaks at the start or end, removed; the first at 'S'!A3. No figure changed.",
         ], cleaner.Warnings().Select(w => w.Message));
     }
+
+    [Fact]
+    public void Each_kind_of_repair_is_said_in_both_languages_with_thousands_written_each_languages_way()
+    {
+        var cleaner = new CellCleaner(EscapeMode.LeftByReader);
+        for (var row = 2; row < 1236; row++)
+        {
+            cleaner.Clean("Ha\u0300 Nô\u0323i ", new CellAt("S", row, 0));
+        }
+        cleaner.Clean("1_x000d_2", new CellAt("S", 9, 1));
+        Assert.Equal(
+        [
+            ("1 cell(s) held character codes such as _x000d_ (a line break written as code), decoded; the first at 'S'!B9. No figure changed.",
+             "1 ô chứa mã ký tự như _x000d_ (dấu xuống dòng ghi dưới dạng mã), đã được giải mã; ô đầu tiên: 'S'!B9. Không số liệu nào thay đổi."),
+            ("1,234 cell(s) had invisible spaces or line breaks at the start or end, removed; the first at 'S'!A2. No figure changed.",
+             "1.234 ô có khoảng trắng hoặc dấu xuống dòng vô hình ở đầu hoặc cuối, đã được xoá; ô đầu tiên: 'S'!A2. Không số liệu nào thay đổi."),
+            ("1,234 cell(s) had Vietnamese letters in decomposed form (combining marks), composed; the first at 'S'!A2. No figure changed.",
+             "1.234 ô có chữ tiếng Việt ở dạng tổ hợp (dấu rời), đã được dựng lại; ô đầu tiên: 'S'!A2. Không số liệu nào thay đổi."),
+        ], cleaner.Warnings().Select(w => (w.Message, w.MessageVi)));
+        Assert.All(cleaner.Warnings(), w => Assert.Equal((ProblemCodes.CellRepaired, null, null, null), (w.Code, w.Sheet, w.Row, w.Column)));
+    }
+
+    [Fact]
+    public void Only_an_xlsx_has_its_cells_escapes_decoded_a_csv_or_xls_keeps_them_as_written()
+    {
+        Assert.Equal("Hà\rNội", CellCleaner.For(System.Text.Encoding.UTF8.GetBytes("PK\u0003\u0004")).Clean("Hà_x000d_Nội"));
+        Assert.Equal("Hà_x000d_Nội", CellCleaner.For(System.Text.Encoding.UTF8.GetBytes("Tỉnh,Điểm")).Clean("Hà_x000d_Nội"));
+        Assert.Equal(EscapeMode.LeftByReader, CellCleaner.For([0x50, 0x4B, 0x03, 0x04]).Escapes);
+        Assert.Equal(EscapeMode.None, CellCleaner.For([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]).Escapes);
+        Assert.Equal(("Miền\rBắc", "Miền_x000d_Bắc"), (CellCleaner.SheetName("Miền_x000d_Bắc", [0x50, 0x4B, 0x03, 0x04]), CellCleaner.SheetName("Miền_x000d_Bắc", [0xD0, 0xCF, 0x11, 0xE0])));
+    }
 }

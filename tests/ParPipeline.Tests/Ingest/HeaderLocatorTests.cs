@@ -108,6 +108,43 @@ public sealed class HeaderLocatorTests
     }
 
     [Fact]
+    public void A_middle_row_cell_inside_a_merge_from_the_row_above_takes_the_merges_name_not_its_left_neighbours()
+    {
+        // "Chỉ số CCHC" is merged over rows 1-2 and columns 3-4; under it, row 3 says score and rank. The middle row's
+        // empty cells there are inside that merge: carried from their left they would read survey's score and rank.
+        var rows = Rows(
+            ["Tỉnh, thành phố", "Chỉ số thành phần", null, "Chỉ số CCHC", null],
+            [null, "Điểm thẩm định", "Điểm điều tra XHH", null, null],
+            [null, "Điểm", "Điểm", "Điểm", "Xếp hạng"]);
+        var merges = new[] { new MergedRange(0, 0, 2, 0), new MergedRange(0, 1, 0, 2), new MergedRange(0, 3, 1, 4) };
+        Assert.Equal("header 1, data 4, unit 0; fields appraisal:1 survey:2 total:3; ranks total:4", Find(Par, rows, merges));
+        // The merge kept to the top row (or another starting below the middle row): the middle row's cells are carried
+        // from survey's, the three-row reading has no total, and the two-row one is taken, without the rank.
+        Assert.Equal("header 1, data 3, unit 0; fields appraisal:1 survey:2 total:3; ranks ", Find(Par, rows, merges[0], merges[1], new MergedRange(0, 3, 0, 4)));
+        Assert.Equal("header 1, data 3, unit 0; fields appraisal:1 survey:2 total:3; ranks ", Find(Par, rows, merges[0], merges[1], new MergedRange(0, 3, 0, 4), new MergedRange(2, 3, 3, 4)));
+    }
+
+    [Fact]
+    public void Rows_of_different_lengths_as_a_csv_gives_them_are_read_to_the_longest()
+    {
+        // A csv row is as long as its own cells: the rank column is on the score row only, or on the header row only.
+        Assert.Equal("header 1, data 4, unit 0; fields total:1; ranks total:2", Find(Par, Rows(["Tỉnh", "Chỉ số CCHC"], ["", ""], [null, "Điểm", "Xếp hạng"])));
+        Assert.Equal("header 1, data 3, unit 0; fields total:1; ranks total:2", Find(Par, Rows(["Tỉnh", "Chỉ số CCHC", "Xếp hạng"], [null, "Điểm"])));
+        Assert.Equal("header 1, data 3, unit 0; fields total:1 appraisal:2; ranks ", Find(Par, Rows(["Tỉnh", "Chỉ số CCHC"], [null, "Điểm", "Điểm thẩm định"])));
+    }
+
+    [Fact]
+    public void A_header_must_name_every_required_field_and_a_column_over_nothing_is_no_rank()
+    {
+        // An index of one's own may require more than the total: a header without one of them is no table.
+        var twoRequired = Par with { Fields = [.. Par.Fields.Select(f => f.Key == "appraisal" ? f with { Required = true } : f)] };
+        Assert.Equal("none", Find(twoRequired, Rows(["Tỉnh", "Chỉ số CCHC", "Xếp hạng"])));
+        Assert.Equal("header 1, data 2, unit 0; fields total:1 appraisal:2; ranks ", Find(twoRequired, Rows(["Tỉnh", "Chỉ số CCHC", "Điểm thẩm định"])));
+        // A note over an empty cell beside a two-row header is neither a score nor a rank.
+        Assert.Equal("header 1, data 3, unit 0; fields total:1; ranks ", Find(Par, Rows(["Tỉnh", "Chỉ số CCHC", "Ghi chú"], [null, "Điểm", ""])));
+    }
+
+    [Fact]
     public void A_merge_starting_in_another_row_is_not_spread_along_this_one()
     {
         var rows = Rows(["Tỉnh", "Chỉ số CCHC", null, null], [null, "Điểm", null, "Điểm thẩm định"]);
@@ -199,6 +236,8 @@ public sealed class HeaderLocatorTests
         Assert.Equal("header 1, data 2, unit 0, year none, criterion 1, score 2", Long(Par, Rows(["Tỉnh", "Mã tiêu chí", "Điểm đạt được"])));
         // The index's own total header names the score too.
         Assert.Equal("header 1, data 2, unit 2, year none, criterion 0, score 1", Long(Par, Rows(["Criterion", "Chỉ số CCHC", "Tỉnh"])));
+        // Any column may be first, the score's included.
+        Assert.Equal("header 1, data 2, unit 1, year none, criterion 2, score 0", Long(Par, Rows(["Điểm", "Tỉnh", "Tiêu chí"])));
     }
 
     [Fact]

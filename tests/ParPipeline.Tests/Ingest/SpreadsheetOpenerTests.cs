@@ -42,6 +42,12 @@ public sealed class SpreadsheetOpenerTests
         var tiny = OpenDocument("application/vnd.oasis.opendocument");
         Assert.True(tiny.Length > 80);
         Assert.Equal(ProblemCodes.OpenDocument, SpreadsheetOpener.TryOpen(tiny, "a.ods").Problem?.Code);
+        // A file cut after its first entry (88 bytes: 30 of header, 8 of name, 50 of mimetype) is still told as one.
+        var cut = OpenDocument("application/vnd.oasis.opendocument.spreadsheet" + new string(' ', 4))[..88];
+        Assert.Equal(ProblemCodes.OpenDocument, SpreadsheetOpener.TryOpen(cut, "a.ods").Problem?.Code);
+        // The type named further on than those 80 bytes is not the mimetype.
+        var late = OpenDocument("text/plain" + new string(' ', 80) + "application/vnd.oasis.opendocument.spreadsheet");
+        Assert.NotEqual(ProblemCodes.OpenDocument, SpreadsheetOpener.TryOpen(late, "a.xlsx").Problem?.Code);
     }
 
     [Fact]

@@ -99,6 +99,62 @@ public sealed class WorkbookParserTests
     }
 
     [Fact]
+    public void A_year_in_the_path_wins_over_the_titles_and_without_one_each_titled_year_is_its_own_table()
+    {
+        var rows = ProvinceTable.Scores().Select(s => new object?[] { s.Unit.NameVi, s.Score }).ToList();
+        var bytes = new XlsxBuilder()
+            .Sheet("2022", [["Chỉ số CCHC năm 2022"], ["Tỉnh", "Chỉ số CCHC"], .. rows])
+            .Sheet("2023", [["Chỉ số CCHC năm 2023"], ["Tỉnh", "Chỉ số CCHC"], .. rows])
+            .Build();
+        // Under PAR/ alone, as at the root: one table per year, none of them a copy of the other.
+        foreach (var name in new[] { "PAR/results.xlsx", "results.xlsx" })
+        {
+            var parsed = Parse(name, bytes);
+            Assert.Empty(parsed.Problems);
+            Assert.Equal([("PAR-2022", "2022", 0), ("PAR-2023", "2023", 0)], parsed.Tables.Select(t => (t.IndexYear.PartitionKey, t.Sheet, t.Warnings.Count)));
+        }
+        // Under PAR/2023/ both sheets are 2023's: the first is read, the other said to be a second copy.
+        var table = Single(Parse("PAR/2023/results.xlsx", bytes));
+        Assert.Equal(("PAR-2023", "2022"), (table.IndexYear.PartitionKey, table.Sheet));
+        Assert.Equal(["Sheet '2023' also has a PAR table; sheet '2022' was read."], table.Warnings.Select(w => w.Message));
+    }
+
+    [Fact]
+    public void A_long_tables_year_is_the_paths_or_else_its_titles()
+    {
+        var csv = "Chỉ số CCHC năm 2022\n\"Tỉnh, thành phố\",Tiêu chí,Điểm\nHà Nội,1.1,2.5\n";
+        Assert.Equal([2023], ParseCsv(csv, "PAR/2023/criteria.csv").LongTables.Select(t => t.Year));
+        Assert.Equal([2022], ParseCsv(csv, "PAR/criteria.csv").LongTables.Select(t => t.Year));
+    }
+
+    [Fact]
+    public void A_cancelled_parse_is_a_cancellation_not_a_rejected_file()
+    {
+        // A rejected file is final; a cancelled one (the host stopping) must be retried, so the two must not be confused.
+        var bytes = Encoding.UTF8.GetBytes(ProvinceTable.Csv("Tỉnh,Chỉ số CCHC"));
+        var (target, _) = DropTarget.Parse("PAR/2023/par.csv", Indices);
+        Assert.Throws<OperationCanceledException>(() => Parser.Parse(File("PAR/2023/par.csv", bytes), target!, new CancellationToken(canceled: true)));
+    }
+
+    [Fact]
+    public void The_sheets_name_is_read_before_its_rows_as_the_start_of_its_title()
+    {
+        // Named "PAR", its first cell "INDEX năm 2023": the title is "PAR INDEX năm 2023".
+        var rows = ProvinceTable.Scores().Select(s => new object?[] { s.Unit.NameVi, s.Score }).ToList();
+        var bytes = new XlsxBuilder().Sheet("PAR", [["INDEX năm 2023"], ["Tỉnh", "Tổng điểm"], .. rows]).Build();
+        Assert.Equal("PAR-2023", Single(Parse("results.xlsx", bytes)).IndexYear.PartitionKey);
+    }
+
+    [Fact]
+    public void Without_the_header_on_any_of_several_sheets_the_problem_names_them_all_and_no_one_sheet()
+    {
+        var bytes = new XlsxBuilder().Sheet("Ghi chú", [["Ghi chú"]]).Sheet("Số liệu", [["Tỉnh", "Ghi chú"]]).Build();
+        var problem = Assert.Single(Parse("PAR/2023/par.xlsx", bytes).Problems);
+        Assert.Equal((ProblemCodes.HeaderNotFound, (string?)null), (problem.Code, problem.Sheet));
+        Assert.Equal("No sheet ('Ghi chú', 'Số liệu') has, in its first 30 rows, a header naming the unit (Tỉnh, thành phố, Tỉnh/thành phố, Tỉnh, TP, ...) and the PAR INDEX (Chỉ số CCHC, Chỉ số cải cách hành chính, Chỉ số PAR INDEX, ...).", problem.Message);
+    }
+
+    [Fact]
     public void Of_several_sheets_the_one_with_the_index_table_is_read_and_a_second_copy_is_a_warning()
     {
         var rows = ProvinceTable.Scores().Select(s => new object?[] { s.Unit.NameVi, s.Score }).ToList();

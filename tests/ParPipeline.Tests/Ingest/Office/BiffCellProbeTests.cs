@@ -109,4 +109,152 @@ public sealed class BiffCellProbeTests
             Assert.Empty(found);
         }
     }
+    /// <summary>A BIFF8 record: id, length, data.</summary>
+    private static byte[] Record(ushort id, params byte[] data)
+    {
+        var bytes = new byte[4 + data.Length];
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes, id);
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(2), (ushort)data.Length);
+        data.CopyTo(bytes, 4);
+        return bytes;
+    }
+
+    private static byte[] Bof(ushort type) => Record(0x0809, [0x00, 0x06, (byte)type, (byte)(type >> 8), .. new byte[12]]);
+
+    private static readonly byte[] Eof = Record(0x000A);
+
+    private static byte[] Cell(int row, int column) => [(byte)row, (byte)(row >> 8), (byte)column, (byte)(column >> 8), 0x0F, 0x00];
+
+    /// <summary>A BoolErr record (2.4.24): a value typed in, an error when fError is 1, else a boolean.</summary>
+    private static byte[] BoolErr(int row, int column, byte value, bool isError = true) => Record(0x0205, [.. Cell(row, column), value, (byte)(isError ? 1 : 0)]);
+
+    /// <summary>A Formula record (2.4.127) whose cached result is <paramref name="result"/> (8 bytes), with a formula of one token.</summary>
+    private static byte[] Formula(int row, int column, byte[] result) => Record(0x0006, [.. Cell(row, column), .. result, 0x00, 0x00, 0, 0, 0, 0, 0x01, 0x00, 0x1E]);
+
+    /// <summary>A formula's cached error (FormulaValue: byte 0 = 2, bytes 6-7 0xFFFF).</summary>
+    private static byte[] ErrorResult(byte code) => [0x02, 0x00, code, 0x00, 0x00, 0x00, 0xFF, 0xFF];
+
+    /// <summary>A workbook stream: the globals with one BoundSheet8 per sheet (type 0 a worksheet, 2 a chart, 6 a
+    /// macro sheet), each offset patched to where its substream starts, then the sheets.</summary>
+    private static byte[] Workbook(params (byte Type, byte[][] Records)[] sheets)
+    {
+        var globals = new List<byte[]> { Bof(0x0005) };
+        globals.AddRange(sheets.Select(s => Record(0x0085, [0, 0, 0, 0, 0x00, s.Type, 0x01, 0x00, (byte)'S'])));
+        globals.Add(Eof);
+        var bytes = globals.SelectMany(r => r).ToList();
+        for (var i = 0; i < sheets.Length; i++)
+        {
+            var boundSheet = globals.Take(i + 1).Sum(r => r.Length) + 4;
+            BinaryPrimitives.WriteUInt32LittleEndian(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(bytes)[boundSheet..], (uint)bytes.Count);
+            bytes.AddRange(sheets[i].Records.SelectMany(r => r));
+        }
+        return [.. bytes];
+    }
+
+    private static byte[] Xls(byte[] workbook) => new CompoundFileWriter().Add("Workbook", workbook).Build();
+
+    private static IReadOnlyDictionary<string, (ProbedCell, string?)> Probe(byte[] workbook, int sheet, params string[] cells) =>
+        BiffCellProbe.Probe(Xls(workbook), sheet, new HashSet<string>(cells, StringComparer.Ordinal));
+
+    [Fact]
+    public void Every_BIFF_error_code_is_named_as_Excel_names_it_whether_typed_or_a_formulas_result()
+    {
+        byte[] codes = [0x00, 0x07, 0x0F, 0x17, 0x1D, 0x24, 0x2A, 0x2B, 0x55];
+        string[] texts = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#ERROR(55)"];
+        var sheet = codes.SelectMany((code, i) => new[] { BoolErr(i, 0, code), Formula(i, 27, ErrorResult(code)) });
+        var found = Probe(Workbook((0, [Bof(0x0010), .. sheet, Eof])), 0, [.. codes.SelectMany((_, i) => new[] { $"A{i + 1}", $"AB{i + 1}" })]);
+        var expected = codes.Select((_, i) => i).SelectMany(i => new[]
+        {
+            KeyValuePair.Create($"A{i + 1}", (ProbedCell.Error, (string?)texts[i])),
+            KeyValuePair.Create($"AB{i + 1}", (ProbedCell.Error, (string?)texts[i])),
+        });
+        Assert.Equal(new Dictionary<string, (ProbedCell, string?)>(expected), found);
+    }
+
+    [Fact]
+    public void A_cell_that_holds_no_error_is_not_reported()
+    {
+        var sheet = Workbook((0,
+        [
+            Bof(0x0010),
+            BoolErr(0, 0, 0x01, isError: false), // TRUE typed in
+            Formula(1, 0, BitConverter.GetBytes(88.68)), // a number
+            Formula(2, 0, [0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xFF, 0xFF]), // a string result (its text follows in a String record)
+            Formula(3, 0, [0x01, 0x00, 0x01, 0x00, 0x00, 0x00, 0xFF, 0xFF]), // a boolean result
+            Formula(4, 0, [0x02, 0x00, 0x07, 0x00, 0x00, 0x00, 0xFF, 0x00]), // bytes 6-7 not 0xFFFF: a number's bytes
+            Formula(5, 0, [0x02, 0x00, 0x07, 0x00, 0x00, 0x00, 0x00, 0xFF]),
+            Record(0x0006, [.. Cell(6, 0), 0x02, 0x00, 0x07, 0x00, 0x00, 0x00, 0xFF]), // cut before the formula's value ends
+            Record(0x0205, [.. Cell(7, 0), 0x07]), // a BoolErr one byte short
+            BoolErr(8, 0, 0x07), // an error
+            Record(0x0006, [.. Cell(9, 0), .. ErrorResult(0x2A)]), // a Formula record that ends with its value: still an error
+            Eof,
+        ]));
+        Assert.Equal(
+            new Dictionary<string, (ProbedCell, string?)> { ["A9"] = (ProbedCell.Error, "#DIV/0!"), ["A10"] = (ProbedCell.Error, "#N/A") },
+            Probe(sheet, 0, "A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "A10"));
+    }
+
+    [Fact]
+    public void Only_the_cells_asked_for_are_reported()
+    {
+        var sheet = Workbook((0, [Bof(0x0010), BoolErr(0, 2, 0x07), BoolErr(1, 2, 0x2A), BoolErr(2, 3, 0x2A), Eof]));
+        Assert.Equal(new Dictionary<string, (ProbedCell, string?)> { ["C2"] = (ProbedCell.Error, "#N/A") }, Probe(sheet, 0, "C2", "C4", "D2"));
+        Assert.Empty(Probe(sheet, 0));
+    }
+
+    [Fact]
+    public void Sheets_are_counted_as_ExcelDataReader_counts_them_worksheets_only()
+    {
+        var workbook = Workbook(
+            (0, [Bof(0x0010), BoolErr(0, 0, 0x00), Eof]),
+            (2, [Bof(0x0020), BoolErr(0, 0, 0x07), Eof]), // a chart sheet
+            (6, [Bof(0x0040), BoolErr(0, 0, 0x0F), Eof]), // a macro sheet
+            (0, [Bof(0x0010), BoolErr(0, 0, 0x17), Eof]));
+        Assert.Equal(new Dictionary<string, (ProbedCell, string?)> { ["A1"] = (ProbedCell.Error, "#NULL!") }, Probe(workbook, 0, "A1"));
+        Assert.Equal(new Dictionary<string, (ProbedCell, string?)> { ["A1"] = (ProbedCell.Error, "#REF!") }, Probe(workbook, 1, "A1"));
+        Assert.Empty(Probe(workbook, 2, "A1"));
+        Assert.Empty(Probe(workbook, -1, "A1"));
+        // A BoundSheet8 cut to its offset, state and type (6 bytes, no name) still counts its sheet.
+        var bare = Workbook((0, [Bof(0x0010), BoolErr(0, 0, 0x24), Eof]));
+        var boundSheetAt = Bof(5).Length;
+        var offset = BinaryPrimitives.ReadUInt32LittleEndian(bare.AsSpan(boundSheetAt + 4)) - 3;
+        byte[] cut = [.. bare[..boundSheetAt], .. Record(0x0085, [(byte)offset, (byte)(offset >> 8), 0, 0, 0, 0]), .. bare[(boundSheetAt + 13)..]];
+        Assert.Equal(new Dictionary<string, (ProbedCell, string?)> { ["A1"] = (ProbedCell.Error, "#NUM!") }, Probe(cut, 0, "A1"));
+    }
+
+    [Fact]
+    public void A_chart_inside_a_sheet_is_skipped_and_the_sheet_read_on_after_it()
+    {
+        var workbook = Workbook(
+            (0, [Bof(0x0010), BoolErr(0, 0, 0x07), Bof(0x0020), BoolErr(1, 0, 0x2A), Eof, BoolErr(2, 0, 0x24), Eof, BoolErr(3, 0, 0x1D)]),
+            (0, [Bof(0x0010), BoolErr(4, 0, 0x0F), Eof]));
+        Assert.Equal(
+            new Dictionary<string, (ProbedCell, string?)> { ["A1"] = (ProbedCell.Error, "#DIV/0!"), ["A3"] = (ProbedCell.Error, "#NUM!") },
+            Probe(workbook, 0, "A1", "A2", "A3", "A4", "A5"));
+    }
+
+    [Fact]
+    public void A_sheet_past_the_globals_end_or_the_stream_or_cut_short_gives_what_its_whole_records_hold()
+    {
+        var sheet = new byte[][] { Bof(0x0010), BoolErr(0, 0, 0x07), BoolErr(1, 0, 0x2A), Eof };
+        var workbook = Workbook((0, sheet));
+        // A BoundSheet8 after the globals' EOF names no sheet.
+        var boundSheetAt = Bof(5).Length;
+        byte[] late = [.. workbook[..boundSheetAt], .. Eof, .. workbook[boundSheetAt..]];
+        BinaryPrimitives.WriteUInt32LittleEndian(late.AsSpan(boundSheetAt + Eof.Length + 4), (uint)workbook.Length - (uint)sheet.Sum(r => r.Length) + (uint)Eof.Length);
+        Assert.Empty(Probe(late, 0, "A1"));
+        // The same file with that EOF taken out again is read.
+        byte[] mended = [.. late[..boundSheetAt], .. late[(boundSheetAt + Eof.Length)..]];
+        BinaryPrimitives.WriteUInt32LittleEndian(mended.AsSpan(boundSheetAt + 4), (uint)workbook.Length - (uint)sheet.Sum(r => r.Length));
+        Assert.Equal(new Dictionary<string, (ProbedCell, string?)> { ["A1"] = (ProbedCell.Error, "#DIV/0!") }, Probe(mended, 0, "A1"));
+        // An offset at or past the end of the stream.
+        var outside = (byte[])workbook.Clone();
+        BinaryPrimitives.WriteUInt32LittleEndian(outside.AsSpan(Bof(5).Length + 4), (uint)workbook.Length);
+        Assert.Empty(Probe(outside, 0, "A1"));
+        // A stream cut inside its second error: the first is read.
+        Assert.Equal(new Dictionary<string, (ProbedCell, string?)> { ["A1"] = (ProbedCell.Error, "#DIV/0!") }, Probe(workbook[..^(Eof.Length + 3)], 0, "A1", "A2"));
+        Assert.Equal(new Dictionary<string, (ProbedCell, string?)> { ["A1"] = (ProbedCell.Error, "#DIV/0!"), ["A2"] = (ProbedCell.Error, "#N/A") }, Probe(workbook[..^Eof.Length], 0, "A1", "A2"));
+        // No Workbook stream at all (an xls of Excel 5 names it "Book").
+        Assert.Empty(BiffCellProbe.Probe(new CompoundFileWriter().Add("Book", workbook).Build(), 0, new HashSet<string>(["A1"])));
+    }
 }

@@ -229,6 +229,11 @@ public sealed class ExcelStyleCellsTests
         var problem = Assert.Single(Parse(new ExcelStyleWorkbook().Sheet("PAR 2023", rows, merges: ["A2:A3"]).Build()).Problems);
         Assert.Equal((ProblemCodes.DuplicateUnit, "A3"), (problem.Code, problem.Cell));
         Assert.Equal("Hà Nội (01) appears again (a merged name with scores on two rows); first at row 2.", problem.Message);
+        Assert.Equal("Hà Nội (01) xuất hiện lần nữa (ô tên gộp có điểm ở hai dòng); lần đầu ở dòng 2.", problem.MessageVi);
+        // Not merged, the same repeat says only that it is one.
+        rows[2] = [Provinces[0].Unit.NameVi, 89.0];
+        problem = Assert.Single(Parse(new ExcelStyleWorkbook().Sheet("PAR 2023", rows).Build()).Problems);
+        Assert.Equal(("A3", "Hà Nội (01) appears again; first at row 2.", "Hà Nội (01) xuất hiện lần nữa; lần đầu ở dòng 2."), (problem.Cell, problem.Message, problem.MessageVi));
     }
 
     [Fact]
@@ -282,7 +287,11 @@ public sealed class ExcelStyleCellsTests
         AssertAllScoresRead(parsed);
         var combined = Assert.Single(parsed.Tables[0].Warnings);
         Assert.Equal(ProblemCodes.SheetsCombined, combined.Code);
-        Assert.Equal($"The PAR 2023 table was read from {byRegion.Count} sheets ({string.Join(", ", byRegion.Select(r => $"'{r.Key}'"))}), each holding a part of the units.", combined.Message);
+        var names = string.Join(", ", byRegion.Select(r => $"'{r.Key}'"));
+        Assert.Equal($"The PAR 2023 table was read from {byRegion.Count} sheets ({names}), each holding a part of the units.", combined.Message);
+        Assert.Equal($"Bảng PAR năm 2023 được ghép từ {byRegion.Count} trang ({names}), mỗi trang một phần đơn vị.", combined.MessageVi);
+        Assert.Equal((null, null, "A"), (combined.Sheet, combined.Row, combined.Column));
+        Assert.Equal(string.Join(", ", byRegion.Select(r => r.Key)), parsed.Tables[0].Sheet);
         Assert.Equal(6, byRegion.Count);
     }
 
@@ -318,5 +327,24 @@ public sealed class ExcelStyleCellsTests
             (ProblemCodes.UnitInSeveralSheets, "Miền Nam", "A2", $"{Provinces[38].Unit.NameVi} ({Provinces[38].Unit.Code}) is also on sheet 'Miền Bắc' row 40: sheets read as parts of one table must not repeat a unit."),
             (ProblemCodes.UnitInSeveralSheets, "Miền Nam", "A3", $"{Provinces[39].Unit.NameVi} ({Provinces[39].Unit.Code}) is also on sheet 'Miền Bắc' row 41: sheets read as parts of one table must not repeat a unit."),
         ], problems.Select(p => (p.Code, p.Sheet!, p.Cell!, p.Message)));
+        Assert.Equal($"{Provinces[38].Unit.NameVi} ({Provinces[38].Unit.Code}) cũng có ở trang 'Miền Bắc' dòng 40: các trang ghép thành một bảng không được lặp đơn vị.", problems[0].MessageVi);
+    }
+
+    [Fact]
+    public void Of_two_sheets_that_each_hold_the_whole_table_the_one_whose_title_names_the_index_is_read_and_the_other_said()
+    {
+        // "Tổng điểm" names the total but not the index; a title row does.
+        XCell?[][] table = [["Tỉnh", "Tổng điểm"], .. Provinces.Select(p => new XCell?[] { p.Unit.NameVi, p.Score })];
+        XCell?[][] titled = [["CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CỦA CÁC TỈNH, THÀNH PHỐ NĂM 2023"], .. table];
+        var parsed = Parse(new ExcelStyleWorkbook().Sheet("Bản nháp", table).Sheet("Chính thức", titled).Build());
+        AssertAllScoresRead(parsed);
+        Assert.Equal("Chính thức", parsed.Tables[0].Sheet);
+        var ignored = Assert.Single(parsed.Tables[0].Warnings);
+        Assert.Equal((ProblemCodes.SheetIgnored, "Bản nháp", (int?)1), (ignored.Code, ignored.Sheet, ignored.Row));
+        Assert.Equal("Sheet 'Bản nháp' also has a PAR table; sheet 'Chính thức' was read.", ignored.Message);
+        Assert.Equal("Trang 'Bản nháp' cũng có bảng PAR; trang 'Chính thức' đã được đọc.", ignored.MessageVi);
+        // Neither titled: the first sheet is read.
+        parsed = Parse(new ExcelStyleWorkbook().Sheet("Bản nháp", table).Sheet("Chính thức", table).Build());
+        Assert.Equal(("Bản nháp", "Sheet 'Chính thức' also has a PAR table; sheet 'Bản nháp' was read."), (parsed.Tables[0].Sheet, Assert.Single(parsed.Tables[0].Warnings).Message));
     }
 }
