@@ -11,6 +11,9 @@ public static class RepositoryPaths
     public static string Configuration =>
         new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 
+    /// <summary>The files LibreOffice saved, with the script that made them (tests/.../Ingest/Office/corpus).</summary>
+    public static string OfficeCorpus => Path.Combine(Root, "tests", "ParPipeline.Tests", "Ingest", "Office", "corpus");
+
     public static string FunctionsOutput =>
         Path.Combine(Root, "functions", "ParPipeline.Functions", "bin", Configuration, "net10.0");
 }

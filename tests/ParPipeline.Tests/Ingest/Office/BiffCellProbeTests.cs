@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using ParPipeline.Indices;
 using ParPipeline.Ingest;
-using ParPipeline.Local;
 using ParPipeline.Tests.Infrastructure;
 
 namespace ParPipeline.Tests.Ingest.Office;
@@ -13,7 +12,7 @@ namespace ParPipeline.Tests.Ingest.Office;
 /// </summary>
 public sealed class BiffCellProbeTests
 {
-    private static readonly string Folder = Path.Combine(RepositoryRoot.Find(), "tests", "ParPipeline.Tests", "Ingest", "Office", "corpus");
+    private static readonly string Folder = RepositoryPaths.OfficeCorpus;
     private static readonly IReadOnlySet<string> Cells = new HashSet<string>(["C4", "C5", "C13", "C23"], StringComparer.Ordinal);
 
     private static byte[] Corpus(string name) => File.ReadAllBytes(Path.Combine(Folder, name));

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using ParPipeline.Indices;
 using ParPipeline.Ingest;
-using ParPipeline.Local;
 using ParPipeline.Tests.Infrastructure;
 
 namespace ParPipeline.Tests.Ingest.Office;
@@ -16,7 +15,7 @@ public sealed class OfficeCorpusTests
 {
     private static readonly IndexCatalog Indices = IndexCatalog.LoadEmbedded();
     private static readonly WorkbookParser Parser = new(ProvinceTable.Gazetteer, Indices);
-    private static readonly string Folder = Path.Combine(RepositoryRoot.Find(), "tests", "ParPipeline.Tests", "Ingest", "Office", "corpus");
+    private static readonly string Folder = RepositoryPaths.OfficeCorpus;
     private static readonly JsonElement Manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Folder, "expected.json"))).RootElement;
 
     public static TheoryData<string> Files()
